@@ -1,0 +1,75 @@
+package io.mimamori.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.mimamori.layers.hazard.HazardStore;
+import io.mimamori.layers.shelter.ShelterStore;
+import io.mimamori.layers.town.TownStore;
+import io.mimamori.server.config.ServerConfig;
+import io.mimamori.server.http.ErrorResponses;
+import io.mimamori.server.http.HealthRoutes;
+import io.mimamori.server.http.MapRoutes;
+import io.mimamori.server.http.TownRoutes;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP service: wiring of routes to stores in one place. It owns no database: the caller passes
+ * a migrated {@link DataSource} and closes it after {@link #close}.
+ */
+public final class MimamoriApp implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(MimamoriApp.class);
+
+  private final Javalin javalin;
+
+  private MimamoriApp(Javalin javalin) {
+    this.javalin = javalin;
+  }
+
+  /** Starts listening on the configured host and port (0 picks a free port). */
+  public static MimamoriApp start(ServerConfig config, DataSource dataSource) {
+    Javalin app = Javalin.create(c -> {
+      c.showJavalinBanner = false;
+      c.http.defaultContentType = "application/json";
+      c.http.maxRequestSize = 1_000_000L;
+      c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+      if (MimamoriApp.class.getResource("/web/index.html") != null) {
+        c.staticFiles.add(sf -> {
+          sf.hostedPath = "/";
+          sf.directory = "/web";
+          sf.location = Location.CLASSPATH;
+          sf.precompress = false;
+        });
+      } else {
+        log.warn("The web UI is not on the classpath (build the web module); serving the API only");
+      }
+    });
+    app.before(ctx -> {
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("Referrer-Policy", "same-origin");
+    });
+    ErrorResponses.install(app);
+    new HealthRoutes(dataSource).register(app);
+    new TownRoutes(new TownStore(dataSource), config).register(app);
+    new MapRoutes(new ShelterStore(dataSource), new HazardStore(dataSource)).register(app);
+    app.start(config.host(), config.port());
+    log.atInfo().setMessage("Serving").addKeyValue("url", "http://" + displayHost(config.host()) + ":" + app.port()).log();
+    return new MimamoriApp(app);
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  /** Stops accepting requests and lets running ones finish (up to 10 s). */
+  @Override
+  public void close() {
+    javalin.stop();
+  }
+
+  private static String displayHost(String host) {
+    return host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
+  }
+}

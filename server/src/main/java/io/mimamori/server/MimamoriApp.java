@@ -4,11 +4,16 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.mimamori.layers.hazard.HazardStore;
 import io.mimamori.layers.shelter.ShelterStore;
+import io.mimamori.layers.tiles.MapChangeListener;
+import io.mimamori.layers.tiles.TileCache;
+import io.mimamori.layers.tiles.TileLayer;
+import io.mimamori.layers.tiles.TileStore;
 import io.mimamori.layers.town.TownStore;
 import io.mimamori.server.config.ServerConfig;
 import io.mimamori.server.http.ErrorResponses;
 import io.mimamori.server.http.HealthRoutes;
 import io.mimamori.server.http.MapRoutes;
+import io.mimamori.server.http.TileRoutes;
 import io.mimamori.server.http.TownRoutes;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -23,9 +28,13 @@ public final class MimamoriApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MimamoriApp.class);
 
   private final Javalin javalin;
+  private final TileCache tiles;
+  private final MapChangeListener changes;
 
-  private MimamoriApp(Javalin javalin) {
+  private MimamoriApp(Javalin javalin, TileCache tiles, MapChangeListener changes) {
     this.javalin = javalin;
+    this.tiles = tiles;
+    this.changes = changes;
   }
 
   /** Starts listening on the configured host and port (0 picks a free port). */
@@ -54,19 +63,31 @@ public final class MimamoriApp implements AutoCloseable {
     new HealthRoutes(dataSource).register(app);
     new TownRoutes(new TownStore(dataSource), config).register(app);
     new MapRoutes(new ShelterStore(dataSource), new HazardStore(dataSource)).register(app);
+    TileCache tiles = new TileCache(new TileStore(dataSource, config.minimumCellCount()), config.tileCacheBytes());
+    new TileRoutes(tiles).register(app);
+    MapChangeListener changes = new MapChangeListener(dataSource, change -> {
+      for (TileLayer layer : TileLayer.affectedBy(change.layer())) {
+        tiles.invalidate(layer, change.minLon(), change.minLat(), change.maxLon(), change.maxLat());
+      }
+    }).start();
     app.start(config.host(), config.port());
     log.atInfo().setMessage("Serving").addKeyValue("url", "http://" + displayHost(config.host()) + ":" + app.port()).log();
-    return new MimamoriApp(app);
+    return new MimamoriApp(app, tiles, changes);
   }
 
   public int port() {
     return javalin.port();
   }
 
+  public TileCache tiles() {
+    return tiles;
+  }
+
   /** Stops accepting requests and lets running ones finish (up to 10 s). */
   @Override
   public void close() {
     javalin.stop();
+    changes.close();
   }
 
   private static String displayHost(String host) {

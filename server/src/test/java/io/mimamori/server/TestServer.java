@@ -27,8 +27,12 @@ public final class TestServer implements AutoCloseable {
     DatabaseConfig db = TestPostgis.freshDatabase(purpose);
     Database database = Database.open(db, 4);
     ServerConfig config = new ServerConfig(
-        "127.0.0.1", 0, Path.of("target/test-home"), Optional.of(db), Optional.empty(), "", "テスト市", 4);
+        "127.0.0.1", 0, Path.of("target/test-home"), Optional.of(db), Optional.empty(), "", "テスト市", 4, 64_000_000L, 3);
     return new TestServer(database, MimamoriApp.start(config, database.dataSource()));
+  }
+
+  public MimamoriApp app() {
+    return app;
   }
 
   public Database database() {

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param basemapAttribution attribution shown for the background map
  * @param townName the name shown for the town
  * @param dbPoolSize connections in the pool
+ * @param tileCacheBytes memory bound of the vector tile cache
+ * @param minimumCellCount resident density cells with fewer people are not drawn
  */
 public record ServerConfig(
     String host,
@@ -25,7 +27,9 @@ public record ServerConfig(
     Optional<String> basemapUrl,
     String basemapAttribution,
     String townName,
-    int dbPoolSize) {
+    int dbPoolSize,
+    long tileCacheBytes,
+    int minimumCellCount) {
 
   public static final String DEFAULT_BASEMAP = "https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png";
 
@@ -39,6 +43,12 @@ public record ServerConfig(
     if (basemapUrl.isPresent() && !basemapUrl.get().matches("https?://.*\\{z}.*\\{x}.*\\{y}.*")) {
       throw new IllegalArgumentException(
           "basemap must be an http(s) URL template with {z}, {x} and {y}, or 'none'; got " + basemapUrl.get());
+    }
+    if (tileCacheBytes < 1_000_000) {
+      throw new IllegalArgumentException("tiles.cache-mb must be at least 1, got " + tileCacheBytes / 1_000_000);
+    }
+    if (minimumCellCount < 1) {
+      throw new IllegalArgumentException("tiles.min-cell-count must be at least 1, got " + minimumCellCount);
     }
     home = home.toAbsolutePath().normalize();
   }
@@ -56,6 +66,8 @@ public record ServerConfig(
         basemap.isBlank() || basemap.equals("none") ? Optional.empty() : Optional.of(basemap),
         s.string("basemap.attribution", "attribution of the background map", "国土地理院"),
         s.string("town.name", "the town's name on screen", "沼津市（デモ）"),
-        s.integer("db.pool-size", "database connections in the pool", 10));
+        s.integer("db.pool-size", "database connections in the pool", 10),
+        s.integer("tiles.cache-mb", "memory bound of the vector tile cache, in MB", 256) * 1_000_000L,
+        s.integer("tiles.min-cell-count", "resident density cells with fewer people are left out", 5));
   }
 }

@@ -2,8 +2,7 @@ package io.mimamori.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
-import io.mimamori.layers.hazard.HazardStore;
-import io.mimamori.layers.shelter.ShelterStore;
+import io.mimamori.layers.features.FeatureStore;
 import io.mimamori.layers.tiles.MapChangeListener;
 import io.mimamori.layers.tiles.TileCache;
 import io.mimamori.layers.tiles.TileLayer;
@@ -13,6 +12,7 @@ import io.mimamori.server.config.ServerConfig;
 import io.mimamori.server.http.ErrorResponses;
 import io.mimamori.server.http.HealthRoutes;
 import io.mimamori.server.http.MapRoutes;
+import io.mimamori.server.http.OgcFeatureRoutes;
 import io.mimamori.server.http.TileRoutes;
 import io.mimamori.server.http.TownRoutes;
 import javax.sql.DataSource;
@@ -62,7 +62,9 @@ public final class MimamoriApp implements AutoCloseable {
     ErrorResponses.install(app);
     new HealthRoutes(dataSource).register(app);
     new TownRoutes(new TownStore(dataSource), config).register(app);
-    new MapRoutes(new ShelterStore(dataSource), new HazardStore(dataSource)).register(app);
+    FeatureStore features = new FeatureStore(dataSource);
+    new MapRoutes(features).register(app);
+    new OgcFeatureRoutes(features).register(app);
     TileCache tiles = new TileCache(new TileStore(dataSource, config.minimumCellCount()), config.tileCacheBytes());
     new TileRoutes(tiles).register(app);
     MapChangeListener changes = new MapChangeListener(dataSource, change -> {

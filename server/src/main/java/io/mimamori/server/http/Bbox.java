@@ -12,6 +12,10 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
     }
   }
 
+  public double[] asArray() {
+    return new double[] {minLon, minLat, maxLon, maxLat};
+  }
+
   public static Bbox parse(String raw) {
     if (raw == null || raw.isBlank()) {
       return new Bbox(-180, -90, 180, 90);

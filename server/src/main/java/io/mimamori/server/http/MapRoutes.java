@@ -2,8 +2,8 @@ package io.mimamori.server.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.mimamori.layers.hazard.HazardStore;
-import io.mimamori.layers.shelter.ShelterStore;
+import io.mimamori.layers.features.FeatureCollection;
+import io.mimamori.layers.features.FeatureStore;
 import java.sql.SQLException;
 
 /**
@@ -15,12 +15,10 @@ public final class MapRoutes {
 
   static final int MAX_FEATURES = 20_000;
 
-  private final ShelterStore shelters;
-  private final HazardStore hazards;
+  private final FeatureStore features;
 
-  public MapRoutes(ShelterStore shelters, HazardStore hazards) {
-    this.shelters = shelters;
-    this.hazards = hazards;
+  public MapRoutes(FeatureStore features) {
+    this.features = features;
   }
 
   public void register(Javalin app) {
@@ -30,7 +28,7 @@ public final class MapRoutes {
 
   private void shelters(Context ctx) throws SQLException {
     Bbox b = Bbox.parse(ctx.queryParam("bbox"));
-    geoJson(ctx, shelters.featureCollection(b.minLon(), b.minLat(), b.maxLon(), b.maxLat(), MAX_FEATURES));
+    geoJson(ctx, features.page(FeatureCollection.SHELTERS, b.asArray(), MAX_FEATURES, 0, 0).asFeatureCollection());
   }
 
   private void hazards(Context ctx) throws SQLException {
@@ -38,7 +36,7 @@ public final class MapRoutes {
     int zoom = zoom(ctx.queryParam("zoom"));
     // degrees per 256-pixel tile at this zoom, over 512: about half a pixel
     double tolerance = zoom >= 18 ? 0 : 360.0 / (1L << zoom) / 512;
-    geoJson(ctx, hazards.featureCollection(b.minLon(), b.minLat(), b.maxLon(), b.maxLat(), tolerance, MAX_FEATURES));
+    geoJson(ctx, features.page(FeatureCollection.HAZARDS, b.asArray(), MAX_FEATURES, 0, tolerance).asFeatureCollection());
   }
 
   private static int zoom(String raw) {

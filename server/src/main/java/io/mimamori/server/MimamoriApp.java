@@ -2,13 +2,19 @@ package io.mimamori.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import io.mimamori.layers.account.AccountStore;
+import io.mimamori.layers.account.SessionStore;
+import io.mimamori.layers.audit.AuditLog;
 import io.mimamori.layers.features.FeatureStore;
 import io.mimamori.layers.tiles.MapChangeListener;
 import io.mimamori.layers.tiles.TileCache;
 import io.mimamori.layers.tiles.TileLayer;
 import io.mimamori.layers.tiles.TileStore;
 import io.mimamori.layers.town.TownStore;
+import io.mimamori.server.auth.AuthRoutes;
+import io.mimamori.server.auth.LoginRateLimiter;
 import io.mimamori.server.config.ServerConfig;
+import java.time.Duration;
 import io.mimamori.server.http.ErrorResponses;
 import io.mimamori.server.http.HealthRoutes;
 import io.mimamori.server.http.MapRoutes;
@@ -55,11 +61,18 @@ public final class MimamoriApp implements AutoCloseable {
         log.warn("The web UI is not on the classpath (build the web module); serving the API only");
       }
     });
+    String csp = contentSecurityPolicy(config);
     app.before(ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
       ctx.header("Referrer-Policy", "same-origin");
+      ctx.header("X-Frame-Options", "DENY");
+      ctx.header("Content-Security-Policy", csp);
+      ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
     });
     ErrorResponses.install(app);
+    new AuthRoutes(new AccountStore(dataSource),
+        new SessionStore(dataSource, Duration.ofHours(12), Duration.ofHours(24)),
+        new AuditLog(dataSource), new LoginRateLimiter(20, Duration.ofMinutes(1)), false).register(app);
     new HealthRoutes(dataSource).register(app);
     new TownRoutes(new TownStore(dataSource), config).register(app);
     FeatureStore features = new FeatureStore(dataSource);
@@ -90,6 +103,13 @@ public final class MimamoriApp implements AutoCloseable {
   public void close() {
     javalin.stop();
     changes.close();
+  }
+
+  /** Same-origin everything, plus the background map's tile host for images. */
+  static String contentSecurityPolicy(ServerConfig config) {
+    String tiles = config.basemapUrl().map(u -> " " + u.replaceFirst("^(https?://[^/]+).*$", "$1")).orElse("");
+    return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:" + tiles
+        + "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
   }
 
   private static String displayHost(String host) {

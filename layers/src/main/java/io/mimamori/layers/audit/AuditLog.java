@@ -134,8 +134,9 @@ public final class AuditLog {
             }
             Array ids = rs.getArray(8);
             List<Long> recordIds = ids == null ? List.of() : Arrays.asList((Long[]) ids.getArray());
-            long userId = rs.getLong(3);
-            AuditEntry e = new AuditEntry(rs.getTimestamp(2).toInstant(), rs.wasNull() ? null : userId, rs.getString(4),
+            long userIdValue = rs.getLong(3);
+            Long userId = rs.wasNull() ? null : userIdValue;
+            AuditEntry e = new AuditEntry(rs.getTimestamp(2).toInstant(), userId, rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), recordIds, rs.getString(9));
             if (!Arrays.equals(rs.getBytes(10), prev)) {
               return new Verification(checked, Optional.of(seq), "entry " + seq + " does not link to entry " + (seq - 1));
@@ -178,8 +179,9 @@ public final class AuditLog {
       ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          long userId = rs.getLong(2);
-          out.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.wasNull() ? null : userId, rs.getString(3),
+          long userIdValue = rs.getLong(2);
+          Long userId = rs.wasNull() ? null : userIdValue;
+          out.add(new AuditEntry(rs.getTimestamp(1).toInstant(), userId, rs.getString(3),
               rs.getString(4), rs.getString(5), rs.getString(6), Arrays.asList((Long[]) rs.getArray(7).getArray()),
               rs.getString(8)));
         }

@@ -21,9 +21,10 @@ class AuditLogIT {
       AuditLog log = new AuditLog(db.dataSource());
       log.append(entries(50));
       log.append(List.of(entry(7, List.of(4200L, 4300L))));
+      log.append(List.of(new AuditEntry(Instant.now(), null, "unknown.login", "login_failed", "authentication", "account", List.of(), null)));
       AuditLog.Verification v = log.verify();
       assertThat(v.intact()).isTrue();
-      assertThat(v.entriesChecked()).isEqualTo(51);
+      assertThat(v.entriesChecked()).isEqualTo(52);
       assertThat(log.about("resident", 4200, 10)).singleElement().satisfies(e -> {
         assertThat(e.login()).isEqualTo("user7");
         assertThat(e.purpose()).isEqualTo("plan_review");

@@ -1,0 +1,138 @@
+package io.mimamori.layers.tiles;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Renders Mapbox Vector Tiles (uncompressed protobuf) in PostGIS with {@code ST_AsMVT}. Extent 4096,
+ * buffer 64. Geometries are found with the lon/lat GiST indexes on a tile envelope grown by the
+ * buffer, clipped and simplified in lon/lat, and only then transformed to Web Mercator, so a tile
+ * costs about what the features inside it cost. {@code ST_AsMVTGeom} snaps to the tile grid, which
+ * simplifies by zoom.
+ */
+public final class TileStore {
+
+  /** Parameters: z, x, y, margin (degrees). */
+  private static final String SHELTERS =
+      """
+      WITH b AS (SELECT ST_TileEnvelope(?, ?, ?) AS t3857),
+           e AS (SELECT t3857, ST_Expand(ST_Transform(t3857, 4326), ?) AS t4326 FROM b)
+      SELECT ST_AsMVT(q, 'shelters', 4096, 'geom', 'id') FROM (
+        SELECT s.id, s.kind, s.name, array_to_string(s.hazards, ',') AS hazards,
+               array_to_string(s.target_groups, ',') AS target_groups,
+               array_to_string(s.disability_types, ',') AS disability_types,
+               s.capacity_persons, s.capacity_children,
+               ST_AsMVTGeom(ST_Transform(s.geom, 3857), e.t3857, 4096, 64, true) AS geom
+        FROM shelter s, e
+        WHERE s.geom && e.t4326
+        ORDER BY s.id
+      ) AS q
+      WHERE q.geom IS NOT NULL
+      """;
+
+  /** Parameters: z, x, y, margin (degrees), simplification tolerance (degrees). */
+  private static final String HAZARDS =
+      """
+      WITH b AS (SELECT ST_TileEnvelope(?, ?, ?) AS t3857),
+           e AS (SELECT t3857, ST_Expand(ST_Transform(t3857, 4326), ?) AS t4326 FROM b)
+      SELECT ST_AsMVT(q, 'hazards', 4096, 'geom', 'id') FROM (
+        SELECT h.id, h.hazard_type, h.rank, h.phenomenon,
+               ST_AsMVTGeom(ST_Transform(ST_ClipByBox2D(ST_SimplifyPreserveTopology(h.geom, ?), e.t4326), 3857),
+                            e.t3857, 4096, 64, true) AS geom
+        FROM hazard_zone h, e
+        WHERE h.geom && e.t4326
+        ORDER BY h.hazard_type, h.rank, h.id
+      ) AS q
+      WHERE q.geom IS NOT NULL
+      """;
+
+  /**
+   * Active residents counted per hexagon of a global Web Mercator grid (so cells agree across
+   * tiles); cells under the minimum are dropped. Parameters: z, x, y, hexagon size (m), minimum.
+   */
+  private static final String RESIDENT_DENSITY =
+      """
+      WITH b AS (SELECT ST_TileEnvelope(?, ?, ?) AS t3857),
+           cells AS (SELECT h.geom AS cell3857, ST_Transform(h.geom, 4326) AS cell4326
+                     FROM b, ST_HexagonGrid(?, b.t3857) AS h)
+      SELECT ST_AsMVT(q, 'resident_density', 4096, 'geom') FROM (
+        SELECT n.residents, ST_AsMVTGeom(c.cell3857, b.t3857, 4096, 64, true) AS geom
+        FROM b, cells c
+        CROSS JOIN LATERAL (
+          SELECT count(*) AS residents
+          FROM household hh JOIN resident r ON r.household_id = hh.id AND r.register_status = 'active'
+          WHERE hh.geom && c.cell4326 AND ST_Intersects(hh.geom, c.cell4326)
+        ) AS n
+        WHERE n.residents >= ?
+      ) AS q
+      WHERE q.geom IS NOT NULL
+      """;
+
+  private final DataSource dataSource;
+  private final int minimumCellCount;
+
+  /**
+   * @param minimumCellCount resident cells with fewer people are not drawn (at least 1)
+   */
+  public TileStore(DataSource dataSource, int minimumCellCount) {
+    if (minimumCellCount < 1) {
+      throw new IllegalArgumentException("the minimum people per cell must be at least 1, got " + minimumCellCount);
+    }
+    this.dataSource = dataSource;
+    this.minimumCellCount = minimumCellCount;
+  }
+
+  /** The tile's protobuf bytes; empty (zero bytes) when nothing is in it. */
+  public byte[] render(TileLayer layer, TileCoord t) throws SQLException {
+    double margin = t.widthDegrees() * 64 / 4096;
+    try (Connection c = dataSource.getConnection()) {
+      return switch (layer) {
+        case SHELTERS -> query(c, SHELTERS, t, margin);
+        case HAZARDS -> query(c, HAZARDS, t, margin, t.widthDegrees() / 4096 / 2);
+        case RESIDENT_DENSITY -> density(c, t);
+      };
+    }
+  }
+
+  /** Hexagons about a sixteenth of the tile across, never smaller than 200 m (privacy floor). */
+  static double hexagonSizeMetres(TileCoord t) {
+    double tileMetres = 40_075_016.686 / (1L << t.z());
+    return Math.max(200, tileMetres / 16);
+  }
+
+  private byte[] density(Connection c, TileCoord t) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(RESIDENT_DENSITY)) {
+      ps.setInt(1, t.z());
+      ps.setInt(2, t.x());
+      ps.setInt(3, t.y());
+      ps.setDouble(4, hexagonSizeMetres(t));
+      ps.setInt(5, minimumCellCount);
+      return bytes(ps);
+    }
+  }
+
+  private static byte[] query(Connection c, String sql, TileCoord t, double... degrees) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setInt(1, t.z());
+      ps.setInt(2, t.x());
+      ps.setInt(3, t.y());
+      for (int i = 0; i < degrees.length; i++) {
+        ps.setDouble(4 + i, degrees[i]);
+      }
+      return bytes(ps);
+    }
+  }
+
+  private static byte[] bytes(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return new byte[0];
+      }
+      byte[] b = rs.getBytes(1);
+      return b == null ? new byte[0] : b;
+    }
+  }
+}

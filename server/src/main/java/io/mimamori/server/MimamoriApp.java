@@ -1,0 +1,98 @@
+package io.mimamori.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.mimamori.layers.features.FeatureStore;
+import io.mimamori.layers.tiles.MapChangeListener;
+import io.mimamori.layers.tiles.TileCache;
+import io.mimamori.layers.tiles.TileLayer;
+import io.mimamori.layers.tiles.TileStore;
+import io.mimamori.layers.town.TownStore;
+import io.mimamori.server.config.ServerConfig;
+import io.mimamori.server.http.ErrorResponses;
+import io.mimamori.server.http.HealthRoutes;
+import io.mimamori.server.http.MapRoutes;
+import io.mimamori.server.http.OgcFeatureRoutes;
+import io.mimamori.server.http.TileRoutes;
+import io.mimamori.server.http.TownRoutes;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP service: wiring of routes to stores in one place. It owns no database: the caller passes
+ * a migrated {@link DataSource} and closes it after {@link #close}.
+ */
+public final class MimamoriApp implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(MimamoriApp.class);
+
+  private final Javalin javalin;
+  private final TileCache tiles;
+  private final MapChangeListener changes;
+
+  private MimamoriApp(Javalin javalin, TileCache tiles, MapChangeListener changes) {
+    this.javalin = javalin;
+    this.tiles = tiles;
+    this.changes = changes;
+  }
+
+  /** Starts listening on the configured host and port (0 picks a free port). */
+  public static MimamoriApp start(ServerConfig config, DataSource dataSource) {
+    Javalin app = Javalin.create(c -> {
+      c.showJavalinBanner = false;
+      c.http.defaultContentType = "application/json";
+      c.http.maxRequestSize = 1_000_000L;
+      c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+      if (MimamoriApp.class.getResource("/web/index.html") != null) {
+        c.staticFiles.add(sf -> {
+          sf.hostedPath = "/";
+          sf.directory = "/web";
+          sf.location = Location.CLASSPATH;
+          sf.precompress = false;
+        });
+      } else {
+        log.warn("The web UI is not on the classpath (build the web module); serving the API only");
+      }
+    });
+    app.before(ctx -> {
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("Referrer-Policy", "same-origin");
+    });
+    ErrorResponses.install(app);
+    new HealthRoutes(dataSource).register(app);
+    new TownRoutes(new TownStore(dataSource), config).register(app);
+    FeatureStore features = new FeatureStore(dataSource);
+    new MapRoutes(features).register(app);
+    new OgcFeatureRoutes(features).register(app);
+    TileCache tiles = new TileCache(new TileStore(dataSource, config.minimumCellCount()), config.tileCacheBytes());
+    new TileRoutes(tiles).register(app);
+    MapChangeListener changes = new MapChangeListener(dataSource, change -> {
+      for (TileLayer layer : TileLayer.affectedBy(change.layer())) {
+        tiles.invalidate(layer, change.minLon(), change.minLat(), change.maxLon(), change.maxLat());
+      }
+    }).start();
+    app.start(config.host(), config.port());
+    log.atInfo().setMessage("Serving").addKeyValue("url", "http://" + displayHost(config.host()) + ":" + app.port()).log();
+    return new MimamoriApp(app, tiles, changes);
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  public TileCache tiles() {
+    return tiles;
+  }
+
+  /** Stops accepting requests and lets running ones finish (up to 10 s). */
+  @Override
+  public void close() {
+    javalin.stop();
+    changes.close();
+  }
+
+  private static String displayHost(String host) {
+    return host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
+  }
+}

@@ -1,0 +1,98 @@
+package io.mimamori.server.cli;
+
+import io.mimamori.server.DatabaseRuntime;
+import io.mimamori.server.MimamoriApp;
+import io.mimamori.server.config.ServerConfig;
+import io.mimamori.server.config.Settings;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command line. {@code serve}: run the server on the configured database; {@code config}: print
+ * every setting with its value and meaning. Exit codes: 0 done, 1 failed, 2 bad usage.
+ */
+public final class Commands {
+
+  private static final Logger log = LoggerFactory.getLogger(Commands.class);
+
+  static final String USAGE =
+      """
+      usage: mimamori <command> [options]
+        serve                      serve the web UI and API on the configured database
+        config                     print every setting, its value and meaning
+      Settings come from MIMAMORI_* environment variables or mimamori.properties (see 'config').
+      """;
+
+  private Commands() {}
+
+  public static int run(String[] args) {
+    if (args.length == 0) {
+      System.err.print(USAGE);
+      return 2;
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    try {
+      Settings settings = Settings.fromEnvironment();
+      ServerConfig config = ServerConfig.from(settings);
+      return switch (args[0]) {
+        case "serve" -> serve(config);
+        case "config" -> {
+          System.out.println(settings.describe());
+          yield 0;
+        }
+        case "help", "--help", "-h" -> {
+          System.out.print(USAGE);
+          yield 0;
+        }
+        default -> {
+          System.err.println("unknown command: " + args[0] + (rest.isEmpty() ? "" : " " + rest));
+          System.err.print(USAGE);
+          yield 2;
+        }
+      };
+    } catch (IllegalArgumentException e) {
+      System.err.println("mimamori: " + e.getMessage());
+      return 2;
+    } catch (RuntimeException e) {
+      log.error("mimamori {} failed: {}", args[0], e.getMessage(), e);
+      return 1;
+    }
+  }
+
+  /** Runs until Ctrl-C (or SIGTERM); then stops the server, the pool and the embedded cluster, in that order. */
+  static int serve(ServerConfig config) {
+    DatabaseRuntime db = DatabaseRuntime.open(config);
+    MimamoriApp app;
+    try {
+      app = MimamoriApp.start(config, db.dataSource());
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    awaitShutdown(app, db);
+    return 0;
+  }
+
+  static void awaitShutdown(AutoCloseable... inOrder) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("Shutting down");
+      for (AutoCloseable c : inOrder) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          log.warn("Error while stopping {}: {}", c.getClass().getSimpleName(), e.getMessage());
+        }
+      }
+      stopped.countDown();
+    }, "mimamori-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.mimamori.server.config;
+
+import io.mimamori.layers.db.DatabaseConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The server's configuration, read once at start-up and validated here.
+ *
+ * @param host address to listen on (default 127.0.0.1: the register is personal data; set 0.0.0.0
+ *     deliberately to serve the HQ's screens on the local network)
+ * @param port HTTP port
+ * @param home folder for the embedded database and generated files
+ * @param database an external database, or empty to run the embedded PostGIS cluster under home
+ * @param basemapUrl XYZ tile URL template for the background map, or empty for none (offline)
+ * @param basemapAttribution attribution shown for the background map
+ * @param townName the name shown for the town
+ * @param dbPoolSize connections in the pool
+ * @param tileCacheBytes memory bound of the vector tile cache
+ * @param minimumCellCount resident density cells with fewer people are not drawn
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Path home,
+    Optional<DatabaseConfig> database,
+    Optional<String> basemapUrl,
+    String basemapAttribution,
+    String townName,
+    int dbPoolSize,
+    long tileCacheBytes,
+    int minimumCellCount) {
+
+  public static final String DEFAULT_BASEMAP = "https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png";
+
+  public ServerConfig {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    }
+    if (dbPoolSize < 2 || dbPoolSize > 200) {
+      throw new IllegalArgumentException("db.pool-size must be 2..200, got " + dbPoolSize);
+    }
+    if (basemapUrl.isPresent() && !basemapUrl.get().matches("https?://.*\\{z}.*\\{x}.*\\{y}.*")) {
+      throw new IllegalArgumentException(
+          "basemap must be an http(s) URL template with {z}, {x} and {y}, or 'none'; got " + basemapUrl.get());
+    }
+    if (tileCacheBytes < 1_000_000) {
+      throw new IllegalArgumentException("tiles.cache-mb must be at least 1, got " + tileCacheBytes / 1_000_000);
+    }
+    if (minimumCellCount < 1) {
+      throw new IllegalArgumentException("tiles.min-cell-count must be at least 1, got " + minimumCellCount);
+    }
+    home = home.toAbsolutePath().normalize();
+  }
+
+  public static ServerConfig from(Settings s) {
+    String url = s.string("db.url", "JDBC URL of an existing PostGIS database; empty runs the embedded cluster", "");
+    String user = s.string("db.user", "database user, with db.url", "mimamori");
+    String password = s.string("db.password", "database password, with db.url", "");
+    String basemap = s.string("basemap", "background map tile URL template, or 'none' for offline use", DEFAULT_BASEMAP);
+    return new ServerConfig(
+        s.string("host", "address to listen on", "127.0.0.1"),
+        s.integer("port", "HTTP port", 8080),
+        Path.of(s.string("home", "folder for the embedded database and generated data", "var")),
+        url.isBlank() ? Optional.empty() : Optional.of(new DatabaseConfig(url, user, password)),
+        basemap.isBlank() || basemap.equals("none") ? Optional.empty() : Optional.of(basemap),
+        s.string("basemap.attribution", "attribution of the background map", "国土地理院"),
+        s.string("town.name", "the town's name on screen", "沼津市（デモ）"),
+        s.integer("db.pool-size", "database connections in the pool", 10),
+        s.integer("tiles.cache-mb", "memory bound of the vector tile cache, in MB", 256) * 1_000_000L,
+        s.integer("tiles.min-cell-count", "resident density cells with fewer people are left out", 5));
+  }
+}

@@ -1,0 +1,52 @@
+package io.mimamori.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module rules of the README, checked on the compiled main classes of every module. */
+class ArchitectureTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.mimamori");
+  }
+
+  @Test
+  void sqlLivesInLayersOnly() {
+    noClasses().that().resideOutsideOfPackage("io.mimamori.layers..")
+        .should().callMethod(java.sql.Connection.class, "prepareStatement", String.class)
+        .orShould().callMethod(java.sql.Connection.class, "createStatement")
+        .orShould().callMethod(java.sql.Connection.class, "prepareCall", String.class)
+        .because("SQL lives in the layers module's stores (README, How it is built)")
+        .check(classes);
+  }
+
+  @Test
+  void routingKnowsNothingOfTheDatabaseOrHttp() {
+    noClasses().that().resideInAPackage("io.mimamori.routing..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.javalin..",
+            "io.mimamori.layers..", "io.mimamori.data..", "io.mimamori.server..")
+        .allowEmptyShould(true) // until the road graph lands in routing
+        .check(classes);
+  }
+
+  @Test
+  void dependenciesPointOneWay() {
+    noClasses().that().resideInAPackage("io.mimamori.layers..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.mimamori.data..", "io.mimamori.server..",
+            "io.mimamori.routing..", "io.javalin..")
+        .check(classes);
+    noClasses().that().resideInAPackage("io.mimamori.data..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.mimamori.server..", "io.javalin..")
+        .check(classes);
+  }
+}

@@ -1,0 +1,55 @@
+package io.mimamori.server;
+
+import io.mimamori.layers.db.Database;
+import io.mimamori.layers.db.DatabaseConfig;
+import io.mimamori.layers.testing.TestPostgis;
+import io.mimamori.server.config.ServerConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The real server on a fresh test database and a free port, for integration tests. */
+public final class TestServer implements AutoCloseable {
+
+  private final Database database;
+  private final MimamoriApp app;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private TestServer(Database database, MimamoriApp app) {
+    this.database = database;
+    this.app = app;
+  }
+
+  public static TestServer start(String purpose) {
+    DatabaseConfig db = TestPostgis.freshDatabase(purpose);
+    Database database = Database.open(db, 4);
+    ServerConfig config = new ServerConfig(
+        "127.0.0.1", 0, Path.of("target/test-home"), Optional.of(db), Optional.empty(), "", "テスト市", 4, 64_000_000L, 3);
+    return new TestServer(database, MimamoriApp.start(config, database.dataSource()));
+  }
+
+  public MimamoriApp app() {
+    return app;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + app.port() + path;
+  }
+
+  public HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    app.close();
+    database.close();
+  }
+}

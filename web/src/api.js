@@ -17,7 +17,7 @@ export function isAbort(error) {
 
 /**
  * GETs `url` and parses JSON. Throws ApiError for a non-2xx answer (status and the server's
- * `error`/`message` field when it sent one) or an unreachable server (status 0); rethrows aborts.
+ * `message` (or `error`) field when it sent one) or an unreachable server (status 0); rethrows aborts.
  */
 export async function getJson(url, { signal, fetchImpl = globalThis.fetch } = {}) {
   let response;
@@ -43,7 +43,7 @@ export async function getJson(url, { signal, fetchImpl = globalThis.fetch } = {}
 function serverMessage(body) {
   try {
     const parsed = JSON.parse(body);
-    const message = parsed && (parsed.error || parsed.message || parsed.title);
+    const message = parsed && (parsed.message || parsed.title || parsed.error);
     return message ? ` – ${typeof message === 'string' ? message : JSON.stringify(message)}` : '';
   } catch (e) {
     const text = (body || '').trim();

@@ -53,9 +53,16 @@ function fitPadding(panelElement) {
   return window.innerWidth > 2 * width ? { paddingTopLeft: [20, 20], paddingBottomRight: [width + 20, 20] } : {};
 }
 
+/** Fits the town's extent; a town with nothing stored yet has no extent, maybe a centre. */
 function showTown(map, town, panelElement) {
-  const [minLon, minLat, maxLon, maxLat] = town.bbox;
-  map.fitBounds([[minLat, minLon], [maxLat, maxLon]], fitPadding(panelElement));
+  if (Array.isArray(town.bbox) && town.bbox.length === 4) {
+    const [minLon, minLat, maxLon, maxLat] = town.bbox;
+    map.fitBounds([[minLat, minLon], [maxLat, maxLon]], { ...fitPadding(panelElement), maxZoom: 16 });
+  } else if (Array.isArray(town.center) && town.center.length === 2) {
+    map.setView([town.center[1], town.center[0]], 13);
+  } else {
+    map.setView(JAPAN.center, JAPAN.zoom);
+  }
 }
 
 async function main() {

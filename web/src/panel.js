@@ -11,14 +11,24 @@ import { SHELTER_KINDS, shelterSvg } from './shelterSymbols.js';
 const DEFAULT_ZONE_TYPES = ['flood', 'tsunami', 'landslide'];
 const SAMPLE_RANK = { flood: 2, tsunami: 3, storm_surge: 2, inland_flood: 1, landslide: 2 };
 
-/** The zone types the panel offers: those the town counts, in drawing order, unknown ones last. */
+/**
+ * The zone types the panel offers: flood, tsunami and landslide always, other types when the town
+ * has zones of them; in drawing order, types this page does not know last.
+ */
 export function zoneTypesToOffer(town) {
   const counted = town && town.counts && town.counts.hazard_zones ? Object.keys(town.counts.hazard_zones) : [];
-  if (!counted.length) {
-    return DEFAULT_ZONE_TYPES;
+  const offered = new Set([...DEFAULT_ZONE_TYPES, ...counted]);
+  const known = ZONE_TYPES.filter((t) => offered.has(t));
+  return known.concat([...offered].filter((t) => !ZONE_TYPES.includes(t)).sort());
+}
+
+/** A count from the town's answer: absent from a loaded answer means none; no answer means unknown. */
+function countOf(group, key) {
+  if (!group) {
+    return null;
   }
-  const known = ZONE_TYPES.filter((t) => counted.includes(t));
-  return known.concat(counted.filter((t) => !ZONE_TYPES.includes(t)).sort());
+  const n = group[key];
+  return n === null || n === undefined ? 0 : Number(n);
 }
 
 function swatch(properties, label) {
@@ -67,9 +77,9 @@ export class Panel {
   render(state) {
     const { lang, town } = state;
     const t = (key, params) => escapeHtml(translate(lang, key, params));
-    const counts = (town && town.counts) || {};
-    const shelterCounts = counts.shelters || {};
-    const zoneCounts = counts.hazard_zones || {};
+    const counts = town && town.counts;
+    const shelterCounts = counts ? counts.shelters || {} : null;
+    const zoneCounts = counts ? counts.hazard_zones || {} : null;
     const zoneTypes = zoneTypesToOffer(town);
     const hadFocus = document.activeElement && document.activeElement.id === 'lang-toggle';
 
@@ -98,10 +108,10 @@ export class Panel {
       return `<li>${swatch({ hazard_type: 'landslide', rank }, label)}<span>${escapeHtml(label)}</span></li>`;
     }).join('');
     const shelterRows = SHELTER_KINDS.map(
-      (kind) => `<tr><th scope="row">${t(`kind.${kind}`)}</th><td>${countCell(lang, `count-shelters-${kind}`, shelterCounts[kind])}</td></tr>`,
+      (kind) => `<tr><th scope="row">${t(`kind.${kind}`)}</th><td>${countCell(lang, `count-shelters-${kind}`, countOf(shelterCounts, kind))}</td></tr>`,
     ).join('');
     const zoneRows = zoneTypes.map(
-      (type) => `<tr><th scope="row">${t(`zone.${type}`)}</th><td>${countCell(lang, `count-zones-${type}`, zoneCounts[type])}</td></tr>`,
+      (type) => `<tr><th scope="row">${t(`zone.${type}`)}</th><td>${countCell(lang, `count-zones-${type}`, countOf(zoneCounts, type))}</td></tr>`,
     ).join('');
 
     this.root.innerHTML =
@@ -114,7 +124,7 @@ export class Panel {
       `<tr class="group"><th colspan="2">${t('panel.counts.shelters')}</th></tr>${shelterRows}` +
       `<tr class="group"><th colspan="2">${t('panel.counts.hazards')}</th></tr>${zoneRows}` +
       `<tr class="group residents"><th scope="row">${t('panel.counts.residents')}</th>` +
-      `<td>${countCell(lang, 'count-residents', counts.residents, 'unit.persons')}</td></tr>` +
+      `<td>${countCell(lang, 'count-residents', counts ? countOf(counts, 'residents') : null, 'unit.persons')}</td></tr>` +
       `</tbody></table></section>` +
       `<section aria-labelledby="h-drawn"><h2 id="h-drawn">${t('panel.drawn')}</h2>` +
       `<p class="drawn"><span>${t('panel.drawn.shelters')}</span> <span class="count" id="drawn-shelters" data-testid="drawn-shelters"></span>` +

@@ -1,0 +1,184 @@
+package io.mimamori.layers.plancheck;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Runs every plan check over every plan in one pass and stores the failures (replacing the last
+ * run's in the same transaction).
+ *
+ * <p>Rules at the edges: refused plans and plans of residents who left the register are not
+ * checked. A destination's designation is its own hazard list together with that of the
+ * evacuation site at the same address (the GSI publishes sites and shelters as two lists, linked
+ * by address). A welfare shelter whose announced groups could not be read (no codes) is not
+ * judged. Capacity counts, per destination, each planned resident, and for welfare and child
+ * welfare shelters (which take families) their whole household.
+ */
+public final class PlanCheckStore {
+
+  /** Parameter: the reference date for reviews. */
+  private static final String CHECK_ALL =
+      """
+      WITH plan AS (
+        SELECT ep.id AS plan_id, r.id AS resident_id, ep.destination_shelter_id, ep.last_reviewed_on,
+               r.birth_date, r.care_level, r.disability_types, r.medical_devices, r.school_status,
+               hh.geom AS home, hh.member_count
+        FROM evacuation_plan ep
+        JOIN resident r ON r.id = ep.resident_id AND r.register_status = 'active'
+        JOIN household hh ON hh.id = r.household_id
+        WHERE ep.status <> 'refused'
+      ),
+      home_hazard AS (
+        SELECT DISTINCT p.plan_id, z.hazard_type
+        FROM plan p JOIN hazard_zone_part z ON z.geom && p.home AND ST_Intersects(z.geom, p.home)
+      ),
+      destination AS (
+        SELECT p.plan_id, s.id AS shelter_id, s.kind, s.geom, s.target_groups, s.disability_types,
+               s.hazards || coalesce((SELECT array_agg(DISTINCT h) FROM shelter site, unnest(site.hazards) AS h
+                                      WHERE site.kind = 'evacuation_site' AND site.address = s.address
+                                        AND site.id <> s.id), '{}') AS designated_for
+        FROM plan p JOIN shelter s ON s.id = p.destination_shelter_id
+      ),
+      supporters AS (
+        SELECT p.plan_id, s.geom FROM plan p
+        JOIN plan_supporter ps ON ps.plan_id = p.plan_id JOIN supporter s ON s.id = ps.supporter_id
+      ),
+      person_groups AS (
+        SELECT plan_id, array_remove(ARRAY[
+                 CASE WHEN birth_date <= (?::date - interval '65 years') THEN 'elderly' END,
+                 CASE WHEN cardinality(disability_types) > 0 THEN 'disabled' END,
+                 CASE WHEN care_level <> 'none' OR cardinality(disability_types) > 0
+                        OR cardinality(medical_devices) > 0 THEN 'care_needing' END,
+                 CASE WHEN school_status = 'special_needs_pupil' THEN 'pupils' END,
+                 CASE WHEN school_status = 'preschool_child' AND cardinality(disability_types) > 0
+                      THEN 'preschool_disabled' END], NULL) AS groups
+        FROM plan
+      ),
+      load AS (
+        SELECT s.id AS shelter_id, s.capacity_persons,
+               sum(CASE WHEN s.kind IN ('welfare_shelter', 'child_welfare_shelter') THEN p.member_count ELSE 1 END) AS planned
+        FROM plan p JOIN shelter s ON s.id = p.destination_shelter_id
+        WHERE s.capacity_persons IS NOT NULL
+        GROUP BY s.id, s.capacity_persons
+      ),
+      failures AS (
+        SELECT h.plan_id, 'destination_not_designated' AS check_key, h.hazard_type AS detail
+        FROM home_hazard h JOIN destination d USING (plan_id)
+        WHERE d.kind <> 'child_welfare_shelter' AND NOT (h.hazard_type = ANY (d.designated_for))
+        UNION ALL
+        SELECT DISTINCT h.plan_id, 'destination_in_hazard_zone', h.hazard_type
+        FROM home_hazard h JOIN destination d USING (plan_id)
+        JOIN hazard_zone_part z ON z.hazard_type = h.hazard_type AND z.geom && d.geom AND ST_Intersects(z.geom, d.geom)
+        UNION ALL
+        SELECT d.plan_id, 'welfare_target_mismatch', array_to_string(d.target_groups, ',')
+        FROM destination d JOIN person_groups g USING (plan_id)
+        WHERE d.kind = 'welfare_shelter' AND cardinality(d.target_groups) > 0
+          AND NOT (g.groups && d.target_groups)
+        UNION ALL
+        SELECT d.plan_id, 'child_welfare_not_eligible',
+               CASE WHEN p.school_status = 'none' THEN 'not_a_pupil_or_preschool_child'
+                    ELSE 'disability_types:' || array_to_string(d.disability_types, ',') END
+        FROM destination d JOIN plan p USING (plan_id)
+        WHERE d.kind = 'child_welfare_shelter'
+          AND (p.school_status = 'none'
+               OR (cardinality(d.disability_types) > 0 AND NOT (p.disability_types && d.disability_types)))
+        UNION ALL
+        SELECT p.plan_id, 'over_capacity', l.planned || '/' || l.capacity_persons
+        FROM plan p JOIN load l ON l.shelter_id = p.destination_shelter_id
+        WHERE l.planned > l.capacity_persons
+        UNION ALL
+        SELECT p.plan_id, 'no_supporter', NULL
+        FROM plan p WHERE NOT EXISTS (SELECT 1 FROM supporters s WHERE s.plan_id = p.plan_id)
+        UNION ALL
+        SELECT DISTINCT h.plan_id, 'supporter_exposed', h.hazard_type
+        FROM home_hazard h JOIN supporters s USING (plan_id)
+        JOIN hazard_zone_part z ON z.hazard_type = h.hazard_type AND z.geom && s.geom AND ST_Intersects(z.geom, s.geom)
+        UNION ALL
+        SELECT plan_id, 'not_reviewed', coalesce(last_reviewed_on::text, 'never')
+        FROM plan WHERE last_reviewed_on IS NULL OR last_reviewed_on < ?::date - interval '1 year'
+        UNION ALL
+        SELECT p.plan_id, 'consent_missing', coalesce(cc.state, 'none')
+        FROM plan p LEFT JOIN current_consent cc ON cc.resident_id = p.resident_id
+        WHERE EXISTS (SELECT 1 FROM supporters s WHERE s.plan_id = p.plan_id)
+          AND coalesce(cc.state, 'unknown') NOT IN ('given', 'presumed')
+      )
+      INSERT INTO plan_check_failure (plan_id, resident_id, check_key, detail)
+      SELECT f.plan_id, p.resident_id, f.check_key, coalesce(f.detail, '')
+      FROM failures f JOIN plan p USING (plan_id)
+      """;
+
+  private static final String CLEAR = "DELETE FROM plan_check_failure";
+
+  private static final String FOR_RESIDENT =
+      "SELECT plan_id, check_key, detail FROM plan_check_failure WHERE resident_id = ? ORDER BY check_key, detail";
+
+  private static final String COUNTS =
+      "SELECT check_key, count(*) FROM plan_check_failure GROUP BY check_key ORDER BY check_key";
+
+  private final DataSource dataSource;
+
+  public PlanCheckStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Checks every plan as of {@code today}; returns the number of failures found. */
+  public int checkAll(java.time.LocalDate today) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement del = c.prepareStatement(CLEAR)) {
+          del.executeUpdate();
+        }
+        int n;
+        try (PreparedStatement ps = c.prepareStatement(CHECK_ALL)) {
+          ps.setObject(1, today);
+          ps.setObject(2, today);
+          n = ps.executeUpdate();
+        }
+        c.commit();
+        return n;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  public List<PlanCheckFailure> failuresOf(long residentId) throws SQLException {
+    List<PlanCheckFailure> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(FOR_RESIDENT)) {
+      ps.setLong(1, residentId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String key = rs.getString(2);
+          PlanCheck check = PlanCheck.fromKey(key)
+              .orElseThrow(() -> new IllegalStateException("stored failure names an unknown check: " + key));
+          String detail = rs.getString(3);
+          out.add(new PlanCheckFailure(rs.getLong(1), residentId, check, detail.isEmpty() ? null : detail));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Failures per check across the register. */
+  public Map<String, Long> countsByCheck() throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(COUNTS);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,215 @@
+package io.mimamori.layers.priority;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Scores the whole register against the hazard layers in one set-based pass: every active
+ * resident's home is probed against the subdivided hazard zones (GiST), every factor present
+ * becomes a row, the rows are weighed with the profile's points and summed. The old scores of the
+ * profile are replaced in the same transaction, so readers see either the old or the new list.
+ */
+public final class PriorityStore {
+
+  /**
+   * Parameters: factor keys (text[]), points (int[]), profile id, profile version, band A, B, C thresholds.
+   */
+  private static final String SCORE_ALL =
+      """
+      WITH active AS (
+        SELECT r.id, r.household_id, r.care_level, r.physical_disability_grade, r.intellectual_disability_grade,
+               r.mental_disability_grade, r.severe_motor_intellectual, r.medical_devices, r.ventilator_24h,
+               r.needs_info_support, r.needs_decision_support,
+               hh.geom, hh.composition, hh.family_frail, hh.alone_daytime
+        FROM resident r JOIN household hh ON hh.id = r.household_id
+        WHERE r.register_status = 'active'
+      ),
+      home_hazard AS (
+        SELECT a.id,
+               max(p.rank) FILTER (WHERE p.hazard_type = 'flood') AS flood,
+               max(p.rank) FILTER (WHERE p.hazard_type = 'tsunami') AS tsunami,
+               max(p.rank) FILTER (WHERE p.hazard_type = 'landslide') AS landslide,
+               array_agg(DISTINCT p.hazard_type) AS types
+        FROM active a JOIN hazard_zone_part p ON p.geom && a.geom AND ST_Intersects(p.geom, a.geom)
+        GROUP BY a.id
+      ),
+      needing AS (
+        SELECT household_id, count(*) AS n FROM active GROUP BY household_id
+      ),
+      plan_supporters AS (
+        SELECT ep.resident_id, s.geom
+        FROM evacuation_plan ep
+        JOIN plan_supporter ps ON ps.plan_id = ep.id
+        JOIN supporter s ON s.id = ps.supporter_id
+        WHERE ep.status <> 'refused'
+      ),
+      support AS (
+        SELECT sp.resident_id, count(*) AS supporters,
+               count(*) FILTER (WHERE EXISTS (
+                 SELECT 1 FROM hazard_zone_part p
+                 WHERE p.geom && sp.geom AND ST_Intersects(p.geom, sp.geom) AND p.hazard_type = ANY (h.types))) AS exposed
+        FROM plan_supporters sp LEFT JOIN home_hazard h ON h.id = sp.resident_id
+        GROUP BY sp.resident_id
+      ),
+      factors AS (
+        SELECT id, CASE WHEN flood >= 3 THEN 'flood_over_3m' WHEN flood = 2 THEN 'flood_05_to_3m'
+                        ELSE 'flood_under_05m' END AS factor FROM home_hazard WHERE flood IS NOT NULL
+        UNION ALL SELECT id, CASE WHEN tsunami >= 3 THEN 'tsunami_deep' ELSE 'tsunami_zone' END
+                  FROM home_hazard WHERE tsunami IS NOT NULL
+        UNION ALL SELECT id, CASE WHEN landslide >= 2 THEN 'landslide_special_warning' ELSE 'landslide_warning' END
+                  FROM home_hazard WHERE landslide IS NOT NULL
+        UNION ALL SELECT id, care_level FROM active WHERE care_level IN ('care_3', 'care_4', 'care_5')
+        UNION ALL SELECT id, 'physical_grade_1_2' FROM active WHERE physical_disability_grade <= 2
+        UNION ALL SELECT id, 'intellectual_a' FROM active WHERE intellectual_disability_grade = 'A'
+        UNION ALL SELECT id, 'mental_grade_1' FROM active WHERE mental_disability_grade = 1
+        UNION ALL SELECT id, 'severe_motor_intellectual' FROM active WHERE severe_motor_intellectual
+        UNION ALL SELECT id, CASE WHEN ventilator_24h THEN 'ventilator_24h' ELSE 'ventilator' END
+                  FROM active WHERE 'ventilator' = ANY (medical_devices)
+        UNION ALL SELECT id, 'other_powered_device' FROM active
+                  WHERE medical_devices && ARRAY['oxygen', 'suction', 'feeding_pump', 'electric_bed', 'other_powered']
+        UNION ALL SELECT id, 'needs_decision_support' FROM active WHERE needs_decision_support
+        UNION ALL SELECT id, 'needs_info_support' FROM active WHERE needs_info_support
+        UNION ALL SELECT id, 'lives_alone' FROM active WHERE composition = 'alone'
+        UNION ALL SELECT id, 'elderly_couple' FROM active WHERE composition = 'elderly_couple'
+        UNION ALL SELECT id, 'frail_family' FROM active WHERE family_frail
+        UNION ALL SELECT id, 'alone_daytime' FROM active WHERE alone_daytime
+        UNION ALL SELECT a.id, 'several_needing_support' FROM active a JOIN needing n USING (household_id) WHERE n.n >= 2
+        UNION ALL SELECT a.id, 'no_supporter' FROM active a WHERE NOT EXISTS (SELECT 1 FROM support s WHERE s.resident_id = a.id)
+        UNION ALL SELECT resident_id, 'supporters_all_exposed' FROM support WHERE exposed = supporters AND exposed > 0
+        UNION ALL SELECT a.id, 'care_5_in_hazard_area' FROM active a JOIN home_hazard h USING (id) WHERE a.care_level = 'care_5'
+      ),
+      weights AS (
+        SELECT * FROM unnest(?::text[], ?::int[]) AS w(factor, points) WHERE points > 0
+      ),
+      scored AS (
+        SELECT f.id, sum(w.points)::int AS score,
+               jsonb_agg(jsonb_build_object('factor', f.factor, 'points', w.points) ORDER BY w.points DESC, f.factor) AS factors
+        FROM factors f JOIN weights w USING (factor)
+        GROUP BY f.id
+      )
+      INSERT INTO resident_priority (profile, profile_version, resident_id, score, band, factors, home_hazards)
+      SELECT ?, ?, a.id, coalesce(s.score, 0),
+             CASE WHEN coalesce(s.score, 0) >= ? THEN 'A' WHEN coalesce(s.score, 0) >= ? THEN 'B'
+                  WHEN coalesce(s.score, 0) >= ? THEN 'C' ELSE 'D' END,
+             coalesce(s.factors, '[]'::jsonb),
+             jsonb_strip_nulls(jsonb_build_object('flood', h.flood, 'tsunami', h.tsunami, 'landslide', h.landslide))
+      FROM active a LEFT JOIN scored s USING (id) LEFT JOIN home_hazard h USING (id)
+      """;
+
+  private static final String DELETE_PROFILE = "DELETE FROM resident_priority WHERE profile = ?";
+
+  private static final String ONE =
+      """
+      SELECT profile_version, score, band,
+             (SELECT array_agg(e ->> 'factor' ORDER BY o) FROM jsonb_array_elements(factors) WITH ORDINALITY AS x(e, o)),
+             (SELECT array_agg((e ->> 'points')::int ORDER BY o) FROM jsonb_array_elements(factors) WITH ORDINALITY AS x(e, o)),
+             (home_hazards ->> 'flood')::int, (home_hazards ->> 'tsunami')::int, (home_hazards ->> 'landslide')::int
+      FROM resident_priority WHERE profile = ? AND resident_id = ?
+      """;
+
+  private static final String BAND_COUNTS =
+      "SELECT band, count(*) FROM resident_priority WHERE profile = ? GROUP BY band ORDER BY band";
+
+  private final DataSource dataSource;
+
+  public PriorityStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Scores every active resident under {@code profile}, replacing its earlier scores; returns how many. */
+  public int scoreAll(PriorityProfile profile) throws SQLException {
+    List<String> keys = new ArrayList<>();
+    List<Integer> points = new ArrayList<>();
+    profile.points().forEach((f, p) -> {
+      keys.add(f.key());
+      points.add(p);
+    });
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement del = c.prepareStatement(DELETE_PROFILE)) {
+          del.setString(1, profile.id());
+          del.executeUpdate();
+        }
+        int n;
+        try (PreparedStatement ps = c.prepareStatement(SCORE_ALL)) {
+          ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+          ps.setArray(2, c.createArrayOf("integer", points.toArray()));
+          ps.setString(3, profile.id());
+          ps.setInt(4, profile.version());
+          ps.setInt(5, profile.bandA());
+          ps.setInt(6, profile.bandB());
+          ps.setInt(7, profile.bandC());
+          n = ps.executeUpdate();
+        }
+        c.commit();
+        try (Statement s = c.createStatement()) {
+          s.execute("ANALYZE resident_priority");
+        }
+        return n;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** The stored score of one resident under {@code profile}, with its reasons. */
+  public Optional<PriorityScore> find(long residentId, PriorityProfile profile) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(ONE)) {
+      ps.setString(1, profile.id());
+      ps.setLong(2, residentId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        List<PriorityScore.Contribution> contributions = new ArrayList<>();
+        if (rs.getArray(4) != null) {
+          String[] keys = (String[]) rs.getArray(4).getArray();
+          Integer[] points = (Integer[]) rs.getArray(5).getArray();
+          for (int i = 0; i < keys.length; i++) {
+            String key = keys[i];
+            PriorityFactor f = PriorityFactor.fromKey(key)
+                .orElseThrow(() -> new IllegalStateException("a stored score names an unknown factor: " + key));
+            contributions.add(new PriorityScore.Contribution(f, points[i]));
+          }
+        }
+        Map<String, Integer> hazards = new LinkedHashMap<>();
+        String[] names = {"flood", "tsunami", "landslide"};
+        for (int i = 0; i < names.length; i++) {
+          int rank = rs.getInt(6 + i);
+          if (!rs.wasNull()) {
+            hazards.put(names[i], rank);
+          }
+        }
+        return Optional.of(new PriorityScore(residentId, profile.id(), rs.getInt(1), rs.getInt(2), rs.getString(3),
+            contributions, hazards));
+      }
+    }
+  }
+
+  /** How many residents fall in each band under {@code profile}. */
+  public Map<String, Long> bandCounts(PriorityProfile profile) throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(BAND_COUNTS)) {
+      ps.setString(1, profile.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+}

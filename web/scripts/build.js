@@ -1,0 +1,33 @@
+// Builds the UI into one folder: index.html, app.js (Leaflet and our modules, bundled and minified
+// by esbuild), app.css and the images Leaflet's CSS refers to.
+// Usage: node scripts/build.js [outdir]   (default: dist). Runs on Node 18 and later.
+
+import { build } from 'esbuild';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = resolve(process.argv[2] || join(root, 'dist'));
+
+await rm(outdir, { recursive: true, force: true });
+await mkdir(outdir, { recursive: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { app: 'src/main.js' },
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['es2020'],
+  outdir,
+  loader: { '.png': 'file', '.svg': 'file' },
+  assetNames: 'images/[name]-[hash]',
+  legalComments: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+});
+await copyFile(join(root, 'src', 'index.html'), join(outdir, 'index.html'));
+const outputs = Object.entries(result.metafile.outputs)
+  .map(([file, info]) => `  ${file.replace(/.*\//, '')} ${(info.bytes / 1024).toFixed(1)} KiB`)
+  .join('\n');
+console.log(`mimamori web built into ${outdir}\n${outputs}`);

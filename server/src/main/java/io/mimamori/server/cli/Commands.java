@@ -22,6 +22,9 @@ public final class Commands {
       """
       usage: mimamori <command> [options]
         serve                      serve the web UI and API on the configured database
+        user add LOGIN --role R    create an account (roles: admin, hq, planner, dispatcher,
+                                   supporter, shelter_staff, case_worker)
+        audit verify               check the audit log's hash chain; report the first broken entry
         config                     print every setting, its value and meaning
       Settings come from MIMAMORI_* environment variables or mimamori.properties (see 'config').
       """;
@@ -39,6 +42,8 @@ public final class Commands {
       ServerConfig config = ServerConfig.from(settings);
       return switch (args[0]) {
         case "serve" -> serve(config);
+        case "user" -> withDatabase(config, ds -> AccountCommands.run(ds, rest, System.out));
+        case "audit" -> withDatabase(config, ds -> auditVerify(ds, rest));
         case "config" -> {
           System.out.println(settings.describe());
           yield 0;
@@ -60,6 +65,35 @@ public final class Commands {
       log.error("mimamori {} failed: {}", args[0], e.getMessage(), e);
       return 1;
     }
+  }
+
+  interface DatabaseWork {
+    int run(javax.sql.DataSource ds) throws Exception;
+  }
+
+  /** Opens the database (embedded or configured) for one command and closes it after. */
+  static int withDatabase(ServerConfig config, DatabaseWork work) {
+    try (DatabaseRuntime db = DatabaseRuntime.open(config)) {
+      return work.run(db.dataSource());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  static int auditVerify(javax.sql.DataSource ds, List<String> args) throws java.sql.SQLException {
+    if (!args.equals(List.of("verify"))) {
+      throw new IllegalArgumentException("usage: mimamori audit verify");
+    }
+    io.mimamori.layers.audit.AuditLog.Verification v = new io.mimamori.layers.audit.AuditLog(ds).verify();
+    if (v.intact()) {
+      System.out.println("audit log intact: " + v.entriesChecked() + " entries");
+      return 0;
+    }
+    System.out.println("audit log BROKEN at entry " + v.firstBrokenSeq().get() + ": " + v.reason()
+        + " (" + v.entriesChecked() + " entries before it hold)");
+    return 1;
   }
 
   /** Runs until Ctrl-C (or SIGTERM); then stops the server, the pool and the embedded cluster, in that order. */

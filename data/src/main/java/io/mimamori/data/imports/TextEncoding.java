@@ -18,6 +18,9 @@ import java.nio.file.Path;
  * {@code windows-31j}, which has the NEC and IBM extension characters such as ① and 髙). A BOM
  * decides; otherwise a file that is valid UTF-8 throughout is UTF-8, else one that is valid CP932
  * is CP932. Every byte is checked, so a bad byte is found up front and named by its line.
+ *
+ * <p>CP932 has no MINUS SIGN (U+2212) or WAVE DASH (U+301C): text that went through Shift_JIS
+ * carries FULLWIDTH HYPHEN-MINUS (U+FF0D) and FULLWIDTH TILDE (U+FF5E) in their place.
  */
 public final class TextEncoding {
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mimamori.data.imports.CountingInputStream;
+import io.mimamori.data.imports.DistantPoints;
 import io.mimamori.data.imports.ImportOptions;
 import io.mimamori.data.imports.ImportProgress;
 import io.mimamori.data.imports.JapanBounds;
@@ -81,6 +82,8 @@ public final class GsiShelterReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PROGRESS_EVERY = 250;
+  /** Farther than this from the rest of its municipality, a place's position is named in the report. */
+  private static final double FAR_KM = 100;
 
   private final String name;
   private final Optional<String> fileMunicipality;
@@ -89,6 +92,7 @@ public final class GsiShelterReader {
   private final List<Shelter> shelters = new ArrayList<>();
   private final List<Rejection> rejections = new ArrayList<>();
   private final Map<String, Integer> featureByCommonId = new HashMap<>();
+  private final List<DistantPoints.Located> located = new ArrayList<>();
   private int welfare;
   private int unrecognisedWording;
   private int sitesWithoutHazard;
@@ -174,6 +178,10 @@ public final class GsiShelterReader {
 
   private List<String> notes(ListType type) {
     List<String> notes = new ArrayList<>();
+    String far = DistantPoints.note(DistantPoints.rowsFarFromTheirGroup(located, FAR_KM), FAR_KM, "places");
+    if (far != null) {
+      notes.add(far);
+    }
     if (type == ListType.SHELTERS) {
       notes.add(welfare + (welfare == 1 ? " welfare shelter" : " welfare shelters") + " (受入対象者 filled in)");
       if (unrecognisedWording > 0) {
@@ -187,7 +195,9 @@ public final class GsiShelterReader {
 
   private void readFeature(JsonNode feature, int featureNo, long line) {
     try {
-      shelters.add(toShelter(feature, featureNo));
+      Shelter s = toShelter(feature, featureNo);
+      shelters.add(s);
+      located.add(new DistantPoints.Located(s.municipalityCode(), featureNo, s.location().lon(), s.location().lat()));
     } catch (RowProblem problem) {
       rejections.add(new Rejection(name, featureNo, problem.field(), problem.reason() + " (feature at line " + line + ")"));
     }

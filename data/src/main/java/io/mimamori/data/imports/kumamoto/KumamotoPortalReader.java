@@ -1,6 +1,7 @@
 package io.mimamori.data.imports.kumamoto;
 
 import io.mimamori.data.imports.CountingInputStream;
+import io.mimamori.data.imports.DistantPoints;
 import io.mimamori.data.imports.ImportOptions;
 import io.mimamori.data.imports.ImportProgress;
 import io.mimamori.data.imports.JapanBounds;
@@ -58,6 +59,8 @@ public final class KumamotoPortalReader {
   static final List<String> REQUIRED = List.of(ID, MUNICIPALITY_CODE, NAME, ADDRESS, LATITUDE, LONGITUDE, CAPACITY);
 
   private static final int PROGRESS_EVERY = 250;
+  /** Farther than this from the rest of its municipality, a shelter's position is named in the report. */
+  private static final double FAR_KM = 100;
 
   private KumamotoPortalReader() {}
 
@@ -72,6 +75,7 @@ public final class KumamotoPortalReader {
     List<Shelter> shelters = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     Map<String, Integer> rowById = new HashMap<>();
+    List<DistantPoints.Located> located = new ArrayList<>();
     int row = 0;
     int withoutCapacity = 0;
     try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
@@ -93,6 +97,7 @@ public final class KumamotoPortalReader {
             withoutCapacity++;
           }
           shelters.add(s);
+          located.add(new DistantPoints.Located(s.municipalityCode(), row, s.location().lon(), s.location().lat()));
         } catch (RowProblem p) {
           rejections.add(new Rejection(name, row, p.field(), p.reason() + " (line " + csv.recordLine() + ")"));
         }
@@ -111,6 +116,10 @@ public final class KumamotoPortalReader {
     notes.add("read as " + charset.name());
     if (withoutCapacity > 0) {
       notes.add(withoutCapacity + " shelters without a capacity (stored as unknown)");
+    }
+    String far = DistantPoints.note(DistantPoints.rowsFarFromTheirGroup(located, FAR_KM), FAR_KM, "shelters");
+    if (far != null) {
+      notes.add(far);
     }
     return new ReadResult<>(KIND, name, SOURCE, row, shelters, rejections, notes);
   }

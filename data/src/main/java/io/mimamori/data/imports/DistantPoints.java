@@ -59,9 +59,12 @@ public final class DistantPoints {
       return null;
     }
     List<Integer> shown = rows.size() > 20 ? rows.subList(0, 20) : rows;
-    return rows.size() + " " + what + " lie over " + (int) km + " km from the other " + what + " of their municipality"
-        + " (rows " + shown.toString().replaceAll("[\\[\\]]", "") + (rows.size() > shown.size() ? ", …" : "")
-        + "): check their coordinates";
+    boolean one = rows.size() == 1;
+    String singular = what.endsWith("s") ? what.substring(0, what.length() - 1) : what;
+    return rows.size() + " " + (one ? singular + " lies" : what + " lie") + " over " + (int) km + " km from the other "
+        + what + " of " + (one ? "its" : "their") + " municipality (" + (one ? "row " : "rows ")
+        + shown.toString().replaceAll("[\\[\\]]", "") + (rows.size() > shown.size() ? ", …" : "")
+        + "): check " + (one ? "its" : "their") + " coordinates";
   }
 
   private static double median(double[] values) {

@@ -20,7 +20,7 @@ class DistantPointsTest {
     List<Integer> far = DistantPoints.rowsFarFromTheirGroup(points, 100);
     assertThat(far).containsExactly(4);
     assertThat(DistantPoints.note(far, 100, "shelters"))
-        .isEqualTo("1 shelters lie over 100 km from the other shelters of their municipality (rows 4): check their coordinates");
+        .isEqualTo("1 shelter lies over 100 km from the other shelters of its municipality (row 4): check its coordinates");
     assertThat(DistantPoints.note(List.of(), 100, "shelters")).isNull();
   }
 }

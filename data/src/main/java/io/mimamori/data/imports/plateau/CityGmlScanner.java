@@ -91,7 +91,16 @@ final class CityGmlScanner {
     int featureNo = 0;
     try {
       r = factory().createXMLStreamReader(in);
-      r.nextTag();
+      while (!r.isStartElement()) {
+        if (r.getEventType() == XMLStreamConstants.DTD) {
+          throw new UnreadableFileException(file, line(r),
+              "has a DOCTYPE declaration; CityGML has none, and DTDs and external entities are not read");
+        }
+        if (r.getEventType() == XMLStreamConstants.END_DOCUMENT) {
+          throw new UnreadableFileException(file, line(r), "holds no XML element");
+        }
+        r.next();
+      }
       if (!"CityModel".equals(r.getLocalName())) {
         throw new UnreadableFileException(file, line(r),
             "not CityGML: the root element is " + r.getLocalName() + ", expected CityModel");

@@ -152,20 +152,21 @@ public final class PlateauHazardReader {
 
   private static Optional<HazardType> typeOf(CityGmlFeature f) {
     if (f.riskElement != null) {
+      // TsunamiRiskAttribute (uro 2+) or WaterBodyTsunamiRiskAttribute (uro 1.x), and so on
       String e = f.riskElement;
-      if (e.startsWith("Tsunami")) {
+      if (e.contains("Tsunami")) {
         return Optional.of(HazardType.TSUNAMI);
       }
-      if (e.startsWith("HighTide")) {
+      if (e.contains("HighTide")) {
         return Optional.of(HazardType.STORM_SURGE);
       }
-      if (e.startsWith("InlandFlooding")) {
+      if (e.contains("InlandFlooding")) {
         return Optional.of(HazardType.INLAND_FLOOD);
       }
-      if (e.startsWith("RiverFlooding")) {
+      if (e.contains("RiverFlooding")) {
         return Optional.of(HazardType.FLOOD);
       }
-      if (e.startsWith("LandSlide")) {
+      if (e.contains("LandSlide")) {
         return Optional.of(HazardType.LANDSLIDE);
       }
     }

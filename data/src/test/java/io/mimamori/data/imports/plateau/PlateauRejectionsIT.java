@@ -177,6 +177,30 @@ class PlateauRejectionsIT {
   }
 
   @Test
+  void uroRiskAttributesGiveTheHazardAndRankWhateverTheFileIsCalled() throws Exception {
+    String polygon = polygon(square(35.10, 138.80, 0.001, 3));
+    String text = cityModel(JGD2011_HEIGHT, 3,
+        risk("w_tsunami", "TsunamiRiskAttribute", "4", polygon),
+        risk("w_surge", "HighTideRiskAttribute", "2", polygon),
+        risk("w_inland", "InlandFloodingRiskAttribute", "1", polygon),
+        risk("w_river_v1", "WaterBodyRiverFloodingRiskAttribute", "3", polygon));
+
+    ReadResult<HazardZone> read = PlateauHazardReader.read(write("53385628_x_6697_op.gml", text));
+
+    assertThat(read.records()).extracting(HazardZone::sourceId, z -> z.type().code(), HazardZone::rank).containsExactly(
+        tuple("w_tsunami", "tsunami", 4), tuple("w_surge", "storm_surge", 2), tuple("w_inland", "inland_flood", 1),
+        tuple("w_river_v1", "flood", 3));
+  }
+
+  private static String risk(String id, String element, String rank, String polygon) {
+    return "    <wtr:WaterBody gml:id=\"" + id + "\"><gml:name>架空</gml:name>"
+        + "<uro:floodingRiskAttribute><uro:" + element + "><uro:description>1</uro:description>"
+        + "<uro:rank>" + rank + "</uro:rank><uro:rankOrg>9</uro:rankOrg></uro:" + element + "></uro:floodingRiskAttribute>"
+        + "<wtr:lod1MultiSurface><gml:MultiSurface><gml:surfaceMember>" + polygon
+        + "</gml:surfaceMember></gml:MultiSurface></wtr:lod1MultiSurface></wtr:WaterBody>\n";
+  }
+
+  @Test
   void malformedXmlFailsNamingTheLine() throws Exception {
     String text = cityModel(JGD2011, 2, GOOD).replace("</wtr:WaterBody>", "</wtr:Water>");
 

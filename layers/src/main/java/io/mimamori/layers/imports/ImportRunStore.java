@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /** The import_run and import_rejection tables: a record of every import, kept even when it rolled back. */
@@ -16,6 +20,18 @@ public final class ImportRunStore {
       """;
   private static final String INSERT_REJECTION =
       "INSERT INTO import_rejection (import_run_id, row_no, field, reason) VALUES (?, ?, ?, ?)";
+
+  private static final String RUNS =
+      """
+      SELECT id, kind, file_name, finished_at, outcome, rows_read, rows_stored, rows_rejected, message
+      FROM import_run ORDER BY id DESC LIMIT ?
+      """;
+  private static final String REJECTIONS =
+      """
+      SELECT r.file_name, j.row_no, j.field, j.reason
+      FROM import_rejection j JOIN import_run r ON r.id = j.import_run_id
+      WHERE j.import_run_id = ? ORDER BY j.row_no, j.field
+      """;
 
   private final DataSource dataSource;
 
@@ -54,5 +70,44 @@ public final class ImportRunStore {
       c.commit();
       return id;
     }
+  }
+
+  /** The newest runs first, at most {@code limit}. */
+  public List<ImportRun> recent(int limit) throws SQLException {
+    List<ImportRun> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(RUNS)) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new ImportRun(
+              rs.getLong(1),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getObject(4, OffsetDateTime.class),
+              ImportReport.Outcome.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+              rs.getInt(6),
+              rs.getInt(7),
+              rs.getInt(8),
+              rs.getString(9)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The rejections recorded for one run, by row. */
+  public List<Rejection> rejections(long runId) throws SQLException {
+    List<Rejection> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(REJECTIONS)) {
+      ps.setLong(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Rejection(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)));
+        }
+      }
+    }
+    return out;
   }
 }

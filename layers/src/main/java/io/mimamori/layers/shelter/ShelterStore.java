@@ -36,6 +36,18 @@ public final class ShelterStore {
   private static final String COUNT_BY_KIND =
       "SELECT kind, count(*) FROM shelter GROUP BY kind ORDER BY kind";
 
+  private static final String COUNT_BY_TARGET_GROUP =
+      "SELECT g, count(*) FROM shelter, unnest(target_groups) AS g GROUP BY g ORDER BY g";
+
+  private static final String COUNT_BY_HAZARD =
+      "SELECT h, count(*) FROM shelter, unnest(hazards) AS h GROUP BY h ORDER BY h";
+
+  private static final String COUNT = "SELECT count(*) FROM shelter";
+
+  /** Every column of every row (version and updated_at included), in id order, hashed. */
+  private static final String CHECKSUM =
+      "SELECT md5(coalesce(string_agg(s::text, E'\\n' ORDER BY s.id), '')) FROM shelter s";
+
   /** Parameters: min lon, min lat, max lon, max lat, limit. */
   private static final String FEATURES_IN_BOX =
       """
@@ -93,9 +105,45 @@ public final class ShelterStore {
   }
 
   public Map<String, Long> countByKind() throws SQLException {
+    return countGroups(COUNT_BY_KIND);
+  }
+
+  /** How many shelters list each target group code. */
+  public Map<String, Long> countByTargetGroup() throws SQLException {
+    return countGroups(COUNT_BY_TARGET_GROUP);
+  }
+
+  /** How many evacuation sites are designated for each hazard code. */
+  public Map<String, Long> countByHazard() throws SQLException {
+    return countGroups(COUNT_BY_HAZARD);
+  }
+
+  public long count() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(COUNT);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * A hash of the whole table, every column included: equal before and after an operation means
+   * that operation left every shelter exactly as it was.
+   */
+  public String checksum() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(CHECKSUM);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private Map<String, Long> countGroups(String sql) throws SQLException {
     Map<String, Long> out = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(COUNT_BY_KIND);
+        PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getLong(2));

@@ -53,27 +53,6 @@ public final class HazardStore {
   private static final String CHECKSUM =
       "SELECT md5(coalesce(string_agg(z::text, E'\\n' ORDER BY z.id), '')) FROM hazard_zone z";
 
-  /**
-   * GeoJSON of the zones meeting the box, simplified to {@code tolerance} degrees (0 for none).
-   * Parameters: tolerance, min lon, min lat, max lon, max lat, limit.
-   */
-  private static final String FEATURES_IN_BOX =
-      """
-      SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f), '[]'::json))::text
-      FROM (
-        SELECT json_build_object(
-                 'type', 'Feature', 'id', id,
-                 'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, ?), 6)::json,
-                 'properties', json_build_object('hazard_type', hazard_type, 'rank', rank,
-                                                 'phenomenon', phenomenon, 'name', name,
-                                                 'source', source)) AS f
-        FROM hazard_zone
-        WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)
-        ORDER BY id
-        LIMIT ?
-      ) AS features
-      """;
-
   private final DataSource dataSource;
 
   public HazardStore(DataSource dataSource) {
@@ -194,24 +173,6 @@ public final class HazardStore {
         PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-    }
-  }
-
-  /** A GeoJSON FeatureCollection of the zones meeting the box, as text. */
-  public String featureCollection(double minLon, double minLat, double maxLon, double maxLat, double tolerance, int limit)
-      throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(FEATURES_IN_BOX)) {
-      ps.setDouble(1, tolerance);
-      ps.setDouble(2, minLon);
-      ps.setDouble(3, minLat);
-      ps.setDouble(4, maxLon);
-      ps.setDouble(5, maxLat);
-      ps.setInt(6, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
     }
   }
 }

@@ -48,26 +48,6 @@ public final class ShelterStore {
   private static final String CHECKSUM =
       "SELECT md5(coalesce(string_agg(s::text, E'\\n' ORDER BY s.id), '')) FROM shelter s";
 
-  /** Parameters: min lon, min lat, max lon, max lat, limit. */
-  private static final String FEATURES_IN_BOX =
-      """
-      SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f), '[]'::json))::text
-      FROM (
-        SELECT json_build_object(
-                 'type', 'Feature', 'id', id,
-                 'geometry', ST_AsGeoJSON(geom, 6)::json,
-                 'properties', json_build_object(
-                    'kind', kind, 'name', name, 'address', address, 'hazards', hazards,
-                    'target_groups', target_groups, 'target_groups_text', target_groups_text,
-                    'disability_types', disability_types, 'capacity_persons', capacity_persons,
-                    'capacity_children', capacity_children, 'source', source)) AS f
-        FROM shelter
-        WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)
-        ORDER BY id
-        LIMIT ?
-      ) AS features
-      """;
-
   private final DataSource dataSource;
 
   public ShelterStore(DataSource dataSource) {
@@ -150,23 +130,6 @@ public final class ShelterStore {
       }
     }
     return out;
-  }
-
-  /** A GeoJSON FeatureCollection of the shelters in the box, as text. */
-  public String featureCollection(double minLon, double minLat, double maxLon, double maxLat, int limit)
-      throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(FEATURES_IN_BOX)) {
-      ps.setDouble(1, minLon);
-      ps.setDouble(2, minLat);
-      ps.setDouble(3, maxLon);
-      ps.setDouble(4, maxLat);
-      ps.setInt(5, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
   }
 
   private static Array textArray(Connection c, Collection<String> values) throws SQLException {

@@ -16,6 +16,8 @@ import io.mimamori.layers.imports.ImportReport.Outcome;
 import io.mimamori.layers.imports.ImportRun;
 import io.mimamori.layers.imports.ImportRunStore;
 import io.mimamori.layers.imports.Rejection;
+import io.mimamori.layers.features.FeatureCollection;
+import io.mimamori.layers.features.FeatureStore;
 import io.mimamori.layers.shelter.ShelterStore;
 import io.mimamori.layers.testing.TestPostgis;
 import java.nio.charset.StandardCharsets;
@@ -176,7 +178,8 @@ class GsiRejectionsIT {
     assertThat(again.outcome()).isEqualTo(Outcome.COMMITTED);
     assertThat(shelters.count()).isEqualTo(3);
     assertThat(shelters.checksum()).isNotEqualTo(before);
-    String json = shelters.featureCollection(139, 35, 140, 36, 100);
+    String json = new FeatureStore(db.dataSource())
+        .page(FeatureCollection.SHELTERS, new double[] {139, 35, 140, 36}, 100, 0, 0).featuresJson();
     assertThat(json).contains("見守中央公園").doesNotContain("見守第一公園");
     assertThat(shelters.countByHazard()).containsEntry("earthquake", 1L).doesNotContainKey("fire");
   }

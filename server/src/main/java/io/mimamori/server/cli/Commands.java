@@ -22,6 +22,8 @@ public final class Commands {
       """
       usage: mimamori <command> [options]
         serve                      serve the web UI and API on the configured database
+        import [--keep-valid] [--charset=NAME] FILE_OR_FOLDER...
+                                   import GSI shelter GeoJSON, Kumamoto portal CSV, PLATEAU hazard CityGML
         user add LOGIN --role R    create an account (roles: admin, hq, planner, dispatcher,
                                    supporter, shelter_staff, case_worker)
         audit verify               check the audit log's hash chain; report the first broken entry
@@ -42,6 +44,11 @@ public final class Commands {
       ServerConfig config = ServerConfig.from(settings);
       return switch (args[0]) {
         case "serve" -> serve(config);
+        case "import" -> {
+          try (CtrlC ctrlC = new CtrlC()) {
+            yield withDatabase(config, ds -> ImportCommand.run(ds, rest, System.out, ctrlC));
+          }
+        }
         case "user" -> withDatabase(config, ds -> AccountCommands.run(ds, rest, System.out));
         case "audit" -> withDatabase(config, ds -> auditVerify(ds, rest));
         case "config" -> {

@@ -70,6 +70,9 @@ public final class RegisterBulkWriter {
   private static final String COPY_CONSENT =
       "COPY consent (id, resident_id, state, basis, decided_on, note) FROM STDIN";
 
+  private static final String ANALYZE =
+      "ANALYZE district, household, resident, supporter, evacuation_plan, plan_supporter, consent, shelter, hazard_zone";
+
   private final Connection connection;
   private final CopyManager copy;
   private final long householdBase;
@@ -200,6 +203,13 @@ public final class RegisterBulkWriter {
       }
     }
     return Map.copyOf(written);
+  }
+
+  /** Refreshes the planner's statistics of the register, shelter and hazard tables after a bulk load. */
+  public static void analyze(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(ANALYZE);
+    }
   }
 
   private void copyIn(String table, String sql, CopyText rows) throws SQLException {

@@ -202,7 +202,7 @@ public final class RegisterBulkWriter {
         ps.execute();
       }
     }
-    return Map.copyOf(written);
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(written));
   }
 
   /** Refreshes the planner's statistics of the register, shelter and hazard tables after a bulk load. */

@@ -222,17 +222,18 @@ final class RoadNetworkBuilder {
     double ax = net.x(a), ay = net.y(a), bx = net.x(b), by = net.y(b);
     double len = Math.hypot(bx - ax, by - ay);
     double dx = (bx - ax) / len, dy = (by - ay) / len;
-    double half = river.width() / 2 + 10;
-    double ta = x.at().distance(new Coordinate(ax, ay)) - half;
-    double tb = x.at().distance(new Coordinate(bx, by)) - half;
+    // the bridge reaches from dry bank to dry bank, however obliquely the road meets the river
+    double ta = x.at().distance(new Coordinate(ax, ay)), tb = x.at().distance(new Coordinate(bx, by));
+    double da = reach(x.at(), -dx, -dy, river.width() / 2 + 10, ta);
+    double db = reach(x.at(), dx, dy, river.width() / 2 + 10, tb);
     int b1 = a, b2 = b;
-    if (ta > 5) {
-      double px = x.at().x - dx * half, py = x.at().y - dy * half;
+    if (ta - da > 5) {
+      double px = x.at().x - dx * da, py = x.at().y - dy * da;
       b1 = net.addNode(px, py, geo.elevation(px, py));
       pieces.add(new Piece(a, b1, cls, tags(cls, name, oneway, false, null), line));
     }
-    if (tb > 5) {
-      double px = x.at().x + dx * half, py = x.at().y + dy * half;
+    if (tb - db > 5) {
+      double px = x.at().x + dx * db, py = x.at().y + dy * db;
       b2 = net.addNode(px, py, geo.elevation(px, py));
     }
     int n = bridgesPerRiver.merge(x.river(), 1, Integer::sum);
@@ -241,6 +242,15 @@ final class RoadNetworkBuilder {
     if (b2 != b) {
       pieces.add(new Piece(b2, b, cls, tags(cls, name, oneway, false, null), line));
     }
+  }
+
+  /** How far from the crossing along (dx, dy) the ground is dry again (at least {@code min}, at most {@code max}). */
+  private double reach(Coordinate at, double dx, double dy, double min, double max) {
+    double t = min;
+    while (t < max && geo.inRiver(at.x + dx * t, at.y + dy * t, 5)) {
+      t += 5;
+    }
+    return Math.min(t, max);
   }
 
   private static Map<String, String> tags(RoadClass c, String name, boolean oneway, boolean bridge, String incline) {

@@ -36,6 +36,9 @@ public record TownFrame(double minLon, double minLat, double maxLon, double maxL
       minLat = Math.min(minLat, s.location().lat() - MARGIN_DEGREES);
       maxLat = Math.max(maxLat, s.location().lat() + MARGIN_DEGREES);
     }
+    if (scale == 1.0) {
+      return new TownFrame(minLon, minLat, maxLon, maxLat);
+    }
     double k = Math.sqrt(scale);
     double cx = (minLon + maxLon) / 2, cy = (minLat + maxLat) / 2;
     double hw = (maxLon - minLon) / 2 * k, hh = (maxLat - minLat) / 2 * k;

@@ -29,6 +29,7 @@ final class TownGeography {
 
   static final GeometryFactory GF = new GeometryFactory();
   static final double SHORE_MARGIN = 150;
+  private static final double TAPER = 2.5;
 
   /** Coast from the west edge to the south edge, in box fractions (Numazu: Senbonhama, the Kano mouth, Shizuura, Uchiura). */
   private static final double[][] COAST = {
@@ -191,52 +192,50 @@ final class TownGeography {
   }
 
   /**
-   * Moves the coast seaward (to its right, walking from the west edge to the south edge) wherever a
-   * real shelter would be in the sea or close to it, tapering the bulge over 1.5 km either side.
+   * Moves the coast seaward wherever a real shelter would otherwise be in the sea or within
+   * {@value #SHORE_MARGIN} m of it. The coast is treated as a height over the line from its first to
+   * its last point, measured towards the sea; each shelter raises that height to its own plus the
+   * margin, tapering off steeply either side (headlands, as on the Izu coast), and the coast takes the upper envelope. Moving
+   * every point along the same direction keeps the coast from crossing itself.
    */
   private void pushSeaward(List<Coordinate> pts, List<Shelter> shelters) {
     if (shelters.isEmpty()) {
       return;
     }
-    double window = 1500;
-    for (int round = 0; round < 4; round++) {
-      int n = pts.size();
-      double[] shift = new double[n];
-      double[] nx = new double[n], ny = new double[n];
-      for (int i = 0; i < n; i++) {
-        Coordinate a = pts.get(Math.max(0, i - 1)), b = pts.get(Math.min(n - 1, i + 1));
-        double len = a.distance(b);
-        nx[i] = (b.y - a.y) / len; // right-hand normal: towards the sea
-        ny[i] = -(b.x - a.x) / len;
+    Coordinate first = pts.get(0), last = pts.get(pts.size() - 1);
+    double len = first.distance(last);
+    double ex = (last.x - first.x) / len, ey = (last.y - first.y) / len; // along the coast
+    double dx = ey, dy = -ex;                                            // towards the sea (right-hand side)
+    double[] hs = new double[shelters.size()], ss = new double[shelters.size()];
+    for (int k = 0; k < shelters.size(); k++) {
+      double px = frame.x(shelters.get(k).location().lon()) - first.x;
+      double py = frame.y(shelters.get(k).location().lat()) - first.y;
+      ss[k] = px * ex + py * ey;
+      hs[k] = px * dx + py * dy + SHORE_MARGIN;
+    }
+    for (int i = 0; i < pts.size(); i++) {
+      Coordinate c = pts.get(i);
+      double s = (c.x - first.x) * ex + (c.y - first.y) * ey;
+      double h = (c.x - first.x) * dx + (c.y - first.y) * dy;
+      double need = h;
+      for (int k = 0; k < hs.length; k++) {
+        need = Math.max(need, hs[k] - TAPER * Math.abs(s - ss[k]));
       }
-      for (Shelter s : shelters) {
-        double px = frame.x(s.location().lon()), py = frame.y(s.location().lat());
-        for (int i = 0; i < n; i++) {
-          Coordinate c = pts.get(i);
-          double dx = px - c.x, dy = py - c.y;
-          double across = dx * nx[i] + dy * ny[i];
-          double along = Math.abs(-dx * ny[i] + dy * nx[i]);
-          if (along < window && across > -SHORE_MARGIN) {
-            double need = (across + SHORE_MARGIN) * (1 - (along / window) * (along / window));
-            shift[i] = Math.max(shift[i], need);
-          }
-        }
-      }
-      boolean moved = false;
-      for (int i = 1; i < n - 1; i++) {
-        if (shift[i] > 0) {
-          pts.set(i, new Coordinate(pts.get(i).x + shift[i] * nx[i], pts.get(i).y + shift[i] * ny[i]));
-          moved = true;
-        }
-      }
-      if (!moved) {
-        return;
+      if (need > h) {
+        pts.set(i, new Coordinate(c.x + (need - h) * dx, c.y + (need - h) * dy));
       }
     }
   }
 
+  /** The direction from the land to the sea (unit vector): the right-hand side of the coast. */
+  private double[] seaward() {
+    Coordinate first = coast.getCoordinateN(0), last = coast.getCoordinateN(coast.getNumPoints() - 1);
+    double len = first.distance(last);
+    return new double[] {(last.y - first.y) / len, -(last.x - first.x) / len};
+  }
+
   private Geometry seaPolygon(List<Coordinate> coastPts) {
-    double m = Math.max(width, height) * 0.1;
+    double m = Math.max(width, height) * 3;
     List<Coordinate> ring = new ArrayList<>(coastPts);
     Coordinate last = coastPts.get(coastPts.size() - 1), first = coastPts.get(0);
     ring.add(new Coordinate(last.x, -m));
@@ -256,6 +255,12 @@ final class TownGeography {
     List<Coordinate> pts = densify(uv, 60, Seeds.wiggle(r, meander, 1800));
     if (mouth != null) {
       pts.set(pts.size() - 1, mouth);
+    } else {
+      // run on out to sea, so that the river meets the coast wherever the coast was moved to
+      double[] d = seaward();
+      Coordinate end = pts.get(pts.size() - 1);
+      double far = 3 * Math.max(width, height);
+      pts.add(new Coordinate(end.x + d[0] * far, end.y + d[1] * far));
     }
     Geometry clipped = GF.createLineString(pts.toArray(Coordinate[]::new)).intersection(land);
     LineString longest = null;

@@ -13,9 +13,22 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
-/** Draws the town's land, rivers, roads and homes to a PNG, for a person to look at while developing. */
+/**
+ * Draws the town's land (shaded by elevation), rivers, roads, sample homes and the flood zones to a
+ * PNG, for a person to look at while changing the generator. Not a test; run its main from the IDE.
+ */
 final class TownPreview {
   private TownPreview() {}
+
+  public static void main(String[] args) throws Exception {
+    TownGeography geo = new TownGeography(TownFrame.NUMAZU, DemoTownSpec.DEFAULT_SEED, List.of());
+    RoadNetworkBuilder b = new RoadNetworkBuilder(geo, DemoTownSpec.DEFAULT_SEED);
+    RoadNetwork net = b.build();
+    List<Geometry> flood = HazardGenerator.generate(geo, DemoTownSpec.DEFAULT_SEED, 1.0, List.of()).stream()
+        .filter(z -> z.type().code().equals(args.length > 0 ? args[0] : "flood"))
+        .map(z -> geo.frame.toLocal(z.geometry())).toList();
+    draw(geo, net, b.homes(), flood, Path.of(args.length > 1 ? args[1] : "target/town-preview.png"));
+  }
 
   static void draw(TownGeography geo, RoadNetwork net, HomeSampler homes, List<Geometry> zones, Path png) throws Exception {
     int w = 1000, h = (int) (1000 * geo.height / geo.width);

@@ -20,7 +20,7 @@ public record DemoTownSummary(
     Duration elapsed) {
 
   public DemoTownSummary {
-    rowsPerTable = Map.copyOf(rowsPerTable);
+    rowsPerTable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsPerTable));
   }
 
   public long rows(String table) {

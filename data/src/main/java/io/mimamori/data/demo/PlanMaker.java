@@ -141,7 +141,8 @@ final class PlanMaker {
         chosen = shelters.nearest(home[0], home[1], s -> childShelterFits(s, p));
         people = 1;
       } else if (needsWelfare && r.nextDouble() < 0.70) {
-        chosen = shelters.nearest(home[0], home[1], s -> welfareShelterFits(s, p, members > 1 ? 2 : 1));
+        // welfare shelters within 4 km; when the near ones are full the person goes to an ordinary shelter
+        chosen = shelters.nearest(home[0], home[1], 4000, s -> welfareShelterFits(s, p, members > 1 ? 2 : 1));
       }
       double roll = r.nextDouble();
       if (chosen >= 0) {

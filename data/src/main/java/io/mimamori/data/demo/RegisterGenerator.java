@@ -39,6 +39,7 @@ final class RegisterGenerator {
   private final ResidentFactory people;
   private final PlanMaker plans;
 
+  private boolean lastWasFemale;
   private long householdId;
   private long residentId;
   private int written;
@@ -134,8 +135,6 @@ final class RegisterGenerator {
     }
     return true;
   }
-
-  private boolean lastWasFemale;
 
   /** Consent to share register data in normal times, with some history (art. 49-11). */
   static void writeConsent(RegisterSink sink, SplittableRandom r, long[] consentId, long residentId, String planStatus) {

@@ -45,10 +45,16 @@ final class ShelterChooser {
 
   /** The index of the nearest shelter satisfying {@code ok}, or -1. */
   int nearest(double x, double y, IntPredicate ok) {
+    return nearest(x, y, Double.MAX_VALUE, ok);
+  }
+
+  /** The index of the nearest shelter within {@code maxDistance} m satisfying {@code ok}, or -1. */
+  int nearest(double x, double y, double maxDistance, IntPredicate ok) {
     int cx = clamp((int) (x / BUCKET), bx), cy = clamp((int) (y / BUCKET), by);
     int best = -1;
-    double bestD = Double.MAX_VALUE;
-    for (int ring = 0; ring < Math.max(bx, by); ring++) {
+    double bestD = maxDistance;
+    int rings = (int) Math.min(Math.max(bx, by), Math.ceil(maxDistance / BUCKET) + 1);
+    for (int ring = 0; ring < rings; ring++) {
       if (best >= 0 && (ring - 1) * BUCKET > bestD) {
         break;
       }

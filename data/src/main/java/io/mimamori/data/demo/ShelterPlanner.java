@@ -46,7 +46,9 @@ final class ShelterPlanner {
   private final SplittableRandom r;
   private final String municipalityCode;
   private final Map<String, Integer> nameCounts = new HashMap<>();
-  private final List<double[]> placed = new ArrayList<>();
+  /** Shelters placed so far, bucketed in {@value #CELL} m cells so that spacing checks stay local. */
+  private final Map<Long, List<double[]>> placed = new HashMap<>();
+  private static final double CELL = 400;
 
   ShelterPlanner(TownGeography geo, HomeSampler homes, HazardIndex hazards, DistrictIndex districts, long seed,
       String municipalityCode) {
@@ -86,7 +88,7 @@ final class ShelterPlanner {
     } else {
       out.addAll(real);
       for (Shelter s : real) {
-        placed.add(new double[] {geo.frame.x(s.location().lon()), geo.frame.y(s.location().lat())});
+        remember(new double[] {geo.frame.x(s.location().lon()), geo.frame.y(s.location().lat())});
       }
     }
     boolean realWelfare = real.stream().anyMatch(s -> s.kind() == ShelterKind.WELFARE_SHELTER);
@@ -162,7 +164,7 @@ final class ShelterPlanner {
     for (int attempt = 0; attempt < 300; attempt++) {
       double[] p = homes.sample(r);
       double need = attempt < 150 ? spacing : spacing / 2;
-      if (placed.stream().allMatch(q -> Math.hypot(q[0] - p[0], q[1] - p[1]) >= need)) {
+      if (farFromOthers(p, need)) {
         best = p;
         break;
       }
@@ -170,8 +172,31 @@ final class ShelterPlanner {
         best = p;
       }
     }
-    placed.add(best);
+    remember(best);
     return best;
+  }
+
+  private boolean farFromOthers(double[] p, double spacing) {
+    int reach = (int) Math.ceil(spacing / CELL);
+    long cx = (long) Math.floor(p[0] / CELL), cy = (long) Math.floor(p[1] / CELL);
+    for (long j = cy - reach; j <= cy + reach; j++) {
+      for (long i = cx - reach; i <= cx + reach; i++) {
+        for (double[] q : placed.getOrDefault(key(i, j), List.of())) {
+          if (Math.hypot(q[0] - p[0], q[1] - p[1]) < spacing) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private void remember(double[] p) {
+    placed.computeIfAbsent(key((long) Math.floor(p[0] / CELL), (long) Math.floor(p[1] / CELL)), k -> new ArrayList<>()).add(p);
+  }
+
+  private static long key(long i, long j) {
+    return (i << 32) ^ (j & 0xffffffffL);
   }
 
   private Set<HazardType> designation(double[] p, Facility f) {

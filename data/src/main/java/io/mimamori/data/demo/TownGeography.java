@@ -75,7 +75,7 @@ final class TownGeography {
     LineString kise = river(KISE, rr, 25, confluence);
     LineString takahashi = river(TAKAHASHI, rr, 25);
     rivers = List.of(
-        new River("狩野川", 90, 1400, 9.0, kano),
+        new River("狩野川", 90, 1400, 12.0, kano),
         new River("黄瀬川", 35, 700, 5.0, kise),
         new River("高橋川", 20, 600, 4.0, takahashi));
     riverDistance = rivers.stream().map(rv -> new IndexedFacetDistance(rv.line())).toArray(IndexedFacetDistance[]::new);

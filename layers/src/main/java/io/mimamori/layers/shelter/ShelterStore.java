@@ -48,6 +48,15 @@ public final class ShelterStore {
   private static final String CHECKSUM =
       "SELECT md5(coalesce(string_agg(s::text, E'\\n' ORDER BY s.id), '')) FROM shelter s";
 
+  /** Parameters: sources, source ids, kinds (parallel text arrays). One row per match, in array order. */
+  private static final String IDS_OF =
+      """
+      SELECT k.ord, s.id
+      FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS k(source, source_id, kind, ord)
+      JOIN shelter s ON s.source = k.source AND s.source_id = k.source_id AND s.kind = k.kind
+      ORDER BY k.ord
+      """;
+
   private final DataSource dataSource;
 
   public ShelterStore(DataSource dataSource) {
@@ -82,6 +91,38 @@ public final class ShelterStore {
       ps.executeBatch();
       return n;
     }
+  }
+
+  /**
+   * The stored ids of these shelters (matched on source, source id and kind), in the same order;
+   * throws if one is not stored.
+   */
+  public static long[] idsOf(Connection c, java.util.List<Shelter> shelters) throws SQLException {
+    String[] sources = new String[shelters.size()];
+    String[] sourceIds = new String[shelters.size()];
+    String[] kinds = new String[shelters.size()];
+    for (int i = 0; i < shelters.size(); i++) {
+      sources[i] = shelters.get(i).source();
+      sourceIds[i] = shelters.get(i).sourceId();
+      kinds[i] = shelters.get(i).kind().code();
+    }
+    long[] ids = new long[shelters.size()];
+    int found = 0;
+    try (PreparedStatement ps = c.prepareStatement(IDS_OF)) {
+      ps.setArray(1, c.createArrayOf("text", sources));
+      ps.setArray(2, c.createArrayOf("text", sourceIds));
+      ps.setArray(3, c.createArrayOf("text", kinds));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids[(int) rs.getLong(1) - 1] = rs.getLong(2);
+          found++;
+        }
+      }
+    }
+    if (found != shelters.size()) {
+      throw new IllegalStateException((shelters.size() - found) + " of " + shelters.size() + " shelters are not stored");
+    }
+    return ids;
   }
 
   public Map<String, Long> countByKind() throws SQLException {

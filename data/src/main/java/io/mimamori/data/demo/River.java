@@ -1,0 +1,6 @@
+package io.mimamori.data.demo;
+
+import org.locationtech.jts.geom.LineString;
+
+/** A river of the demo town: its Japanese name, its width in metres and its centre line in local metres, upstream first. */
+record River(String name, double width, double floodReach, double floodHeight, LineString line) {}

@@ -1,0 +1,81 @@
+package io.mimamori.data.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mimamori.layers.db.Database;
+import io.mimamori.layers.shelter.Shelter;
+import io.mimamori.layers.shelter.ShelterKind;
+import io.mimamori.layers.testing.TestPostgis;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Numazu's real GSI shelters: the town is laid out around them, and they replace the generated ones. */
+class DemoTownRealSheltersIT {
+
+  private static long count(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static List<Shelter> numazu() throws Exception {
+    Path gsi = TestPostgis.sharedData().resolve("gsi-shelters-jp-shelter-api");
+    Path emergency = gsi.resolve("emergency_222038.geojson"), evacuation = gsi.resolve("evacuation_222038.geojson");
+    Assumptions.assumeTrue(Files.exists(emergency) && Files.exists(evacuation),
+        "the GSI shelters of Numazu are not in " + gsi + "; skipping the real-shelter test");
+    return GsiShelterFixture.read(emergency, evacuation);
+  }
+
+  @Test
+  void welfareSheltersAreGeneratedWhenTheRealListHasNone() throws Exception {
+    List<Shelter> real = numazu().stream().filter(s -> s.kind() != ShelterKind.WELFARE_SHELTER).toList();
+    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "real-no-welfare");
+    GeneratedTown town = DemoTownGenerator.generate(DemoTownSpec.of(7, 2_000, 1.0).withRealShelters(real), dir,
+        ProgressListener.none(), () -> false);
+    assertThat(town.shelters()).filteredOn(s -> s.kind() == ShelterKind.WELFARE_SHELTER)
+        .isNotEmpty().allMatch(s -> s.source().equals("demo") && !s.targetGroups().isEmpty());
+    assertThat(town.shelters()).filteredOn(s -> s.source().equals("demo"))
+        .allMatch(s -> s.kind() == ShelterKind.WELFARE_SHELTER);
+    assertThat(town.shelters()).containsAll(real);
+  }
+
+  @Test
+  void theTownCoversTheRealSheltersAndUsesThem() throws Exception {
+    List<Shelter> real = numazu();
+    assertThat(real).hasSize(156);
+    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "real-shelters");
+    try (Database db = Database.open(TestPostgis.freshDatabase("demo_real_shelters"), 2)) {
+      DemoTownSummary s = DemoTownGenerator.generateAndLoad(db.dataSource(),
+          DemoTownSpec.of(7, 2_000, 1.0).withRealShelters(real), dir, ProgressListener.none(), () -> false);
+      for (Shelter sh : real) {
+        assertThat(sh.location().lon()).isBetween(s.minLon(), s.maxLon());
+        assertThat(sh.location().lat()).isBetween(s.minLat(), s.maxLat());
+      }
+      assertThat(s.minLat()).isLessThan(34.95); // Numazu's southern shelters (Heda, Toi side) are in
+      try (Connection c = db.dataSource().getConnection()) {
+        assertThat(count(c, "SELECT count(*) FROM shelter WHERE source = 'gsi'")).isEqualTo(156);
+        assertThat(count(c, "SELECT count(*) FROM shelter WHERE source = 'demo' AND kind IN "
+            + "('evacuation_site', 'designated_shelter')")).isZero();
+        assertThat(count(c, "SELECT count(*) FROM shelter WHERE kind = 'child_welfare_shelter'")).isEqualTo(6);
+        // every real shelter stands on the town's land (the coast was moved out where needed)
+        assertThat(count(c, "SELECT count(*) FROM shelter s WHERE s.source = 'gsi' AND NOT EXISTS "
+            + "(SELECT 1 FROM district d WHERE ST_Intersects(d.geom, s.geom))")).isZero();
+        assertThat(count(c, "SELECT count(*) FROM evacuation_plan p JOIN shelter s ON s.id = p.destination_shelter_id "
+            + "WHERE s.source = 'gsi'")).isPositive();
+        // Numazu's list has one shelter with announced target groups, so no welfare shelter is generated
+        assertThat(count(c, "SELECT count(*) FROM shelter WHERE kind = 'welfare_shelter' AND source = 'demo'")).isZero();
+        assertThat(count(c, "SELECT count(*) FROM demo_dataset WHERE shelter_source = 'gsi,kumamoto_child_welfare_table'"))
+            .isEqualTo(1);
+      }
+    }
+  }
+}

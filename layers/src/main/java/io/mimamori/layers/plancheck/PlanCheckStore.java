@@ -14,8 +14,8 @@ import javax.sql.DataSource;
  * Runs every plan check over every plan in one pass and stores the failures (replacing the last
  * run's in the same transaction).
  *
- * <p>Rules at the edges: refused plans and plans of residents who left the register are not
- * checked. A destination's designation is its own hazard list together with that of the
+ * <p>Rules at the edges: refused plans, plans not yet begun (status none) and plans of residents
+ * who left the register are not checked. A destination's designation is its own hazard list together with that of the
  * evacuation site at the same address (the GSI publishes sites and shelters as two lists, linked
  * by address). A welfare shelter whose announced groups could not be read (no codes) is not
  * judged. Capacity counts, per destination, each planned resident, and for welfare and child
@@ -33,7 +33,7 @@ public final class PlanCheckStore {
         FROM evacuation_plan ep
         JOIN resident r ON r.id = ep.resident_id AND r.register_status = 'active'
         JOIN household hh ON hh.id = r.household_id
-        WHERE ep.status <> 'refused'
+        WHERE ep.status NOT IN ('refused', 'none')
       ),
       home_hazard AS (
         SELECT DISTINCT p.plan_id, z.hazard_type

@@ -120,15 +120,17 @@ class PlanCheckStoreIT {
   }
 
   @Test
-  void refusedPlansAreNotChecked() throws Exception {
+  void refusedAndUnbegunPlansAreNotChecked() throws Exception {
     long r = plan(FLOOD, "", siteNotForFlood, PlanOptions.REFUSED);
+    long unbegun = plan(FLOOD, "", siteNotForFlood, PlanOptions.NOT_BEGUN);
     store.checkAll(TODAY);
     assertThat(store.failuresOf(r)).isEmpty();
+    assertThat(store.failuresOf(unbegun)).isEmpty();
   }
 
   // --- helpers: synthetic people only ---
 
-  private enum PlanOptions { SOUND, NO_SUPPORTER, SUPPORTER_IN_FLOOD, REVIEWED_2025, NEVER_REVIEWED, CONSENT_REFUSED, NO_CONSENT, REFUSED }
+  private enum PlanOptions { SOUND, NO_SUPPORTER, SUPPORTER_IN_FLOOD, REVIEWED_2025, NEVER_REVIEWED, CONSENT_REFUSED, NO_CONSENT, REFUSED, NOT_BEGUN }
 
   private static String only(long residentId) throws SQLException {
     store.checkAll(TODAY);
@@ -161,7 +163,8 @@ class PlanCheckStoreIT {
         default -> "DATE '2026-06-01'";
       };
       long plan = id(c, "INSERT INTO evacuation_plan (resident_id, status, destination_kind, destination_shelter_id, last_reviewed_on) "
-          + "VALUES (" + r + ", '" + (o == PlanOptions.REFUSED ? "refused" : "complete") + "', 'shelter', " + shelterId + ", "
+          + "VALUES (" + r + ", '" + (o == PlanOptions.REFUSED ? "refused" : o == PlanOptions.NOT_BEGUN ? "none" : "complete")
+          + "', 'shelter', " + shelterId + ", "
           + reviewed + ") RETURNING id");
       if (o != PlanOptions.NO_SUPPORTER) {
         double lon = o == PlanOptions.SUPPORTER_IN_FLOOD ? 138.807 : SAFE;

@@ -21,6 +21,9 @@ public final class Commands {
   static final String USAGE =
       """
       usage: mimamori <command> [options]
+        demo [--residents N] [--seed S] [--scale X] [--shelters F,..] [--hazards F,..] [--generated]
+                                   load the demo town if absent (real Numazu data when ../shared/data
+                                   is there), score and check it, create demo accounts, serve
         serve                      serve the web UI and API on the configured database
         import [--keep-valid] [--charset=NAME] FILE_OR_FOLDER...
                                    import GSI shelter GeoJSON, Kumamoto portal CSV, PLATEAU hazard CityGML
@@ -44,6 +47,16 @@ public final class Commands {
       ServerConfig config = ServerConfig.from(settings);
       return switch (args[0]) {
         case "serve" -> serve(config);
+        case "demo" -> {
+          try {
+            yield DemoCommand.run(config, java.nio.file.Path.of(settings.string("data.shared",
+                "folder of the team's real data sets (used by the demo when present)", "../shared/data")), rest, System.out);
+          } catch (IllegalArgumentException | IllegalStateException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+          }
+        }
         case "import" -> {
           try (CtrlC ctrlC = new CtrlC()) {
             yield withDatabase(config, ds -> ImportCommand.run(ds, rest, System.out, ctrlC));

@@ -42,12 +42,17 @@ public final class DemoTownGenerator {
    * statistics. Progress goes to {@code progress} (about every 5%). When {@code cancelled} turns
    * true, the transaction is rolled back and a {@link CancellationException} thrown: nothing is
    * stored. Throws {@link IllegalStateException} if a demo town is already loaded in {@code ds}.
-   * Real shelters and hazard zones given in the spec are stored with the town.
+   * Real shelters given in the spec are upserted (an earlier import of the same records is updated,
+   * not duplicated); real hazard zones given in the spec are inserted with the town, so pass only
+   * zones not already stored in {@code ds}.
    */
   public static DemoTownSummary generateAndLoad(
       DataSource ds, DemoTownSpec spec, Path outDir, ProgressListener progress, BooleanSupplier cancelled)
       throws IOException, SQLException {
     long t0 = System.nanoTime();
+    if (DemoTown.isLoaded(ds)) {
+      throw new IllegalStateException("a demo town is already loaded in this database");
+    }
     GeneratedTown town = generate(spec, outDir, progress, cancelled);
     Map<String, Long> rows = DemoTownLoader.load(ds, town, progress, cancelled);
     TownFrame f = town.geography().frame;

@@ -1,6 +1,5 @@
 package io.mimamori.data.demo;
 
-import io.mimamori.layers.geo.LonLat;
 import io.mimamori.layers.hazard.HazardType;
 import io.mimamori.layers.register.PlanRow;
 import io.mimamori.layers.register.ResidentRow;

@@ -110,8 +110,8 @@ final class ResidentFactory {
     // Powered medical devices. Ventilators: about 0.3% of the register, most of them among the
     // severely disabled, people with intractable diseases (ALS) and care level 5; 24-hour use for
     // about half of them.
-    double pVent = severe ? 0.35 : types.contains("intractable_disease") ? 0.10 : careRank == 7 ? 0.03
-        : physicalGrade != null && physicalGrade == 1 ? 0.01 : 0.0008;
+    double pVent = severe ? 0.20 : types.contains("intractable_disease") ? 0.05 : careRank == 7 ? 0.01
+        : physicalGrade != null && physicalGrade == 1 ? 0.004 : 0.0005;
     boolean ventilator = r.nextDouble() < pVent;
     boolean vent24 = ventilator && r.nextDouble() < (severe ? 0.6 : 0.45);
     List<String> devices = new ArrayList<>();

@@ -128,7 +128,13 @@ class RegisterBulkWriterIT {
   void rowsCheckTheSchemaVocabulary() {
     assertThatThrownBy(() -> new ConsentRow(1, 1, "presumed", "verbal", LocalDate.of(2023, 1, 1), null))
         .hasMessageContaining("ordinance");
-    assertThatThrownBy(() -> new HouseholdRow(1, "222038", null, "a", LocalDate.EPOCH == null ? null
-        : LonLat.of(0, 0), "alone", 2, false, false)).hasMessageContaining("member_count");
+    assertThatThrownBy(() -> new HouseholdRow(1, "222038", null, "a", LonLat.of(0, 0), "alone", 2, false, false))
+        .hasMessageContaining("member_count");
+    assertThatThrownBy(() -> new ResidentRow(1, 1, "222038", "R1", "山田", "花子", null, null, LocalDate.of(1940, 1, 1),
+        "female", null, "none", List.of(), null, null, null, false, List.of("oxygen"), true, false, false, "none",
+        "active", LocalDate.of(2020, 1, 1))).hasMessageContaining("ventilator");
+    assertThatThrownBy(() -> new ResidentRow(1, 1, "222038", "R1", "山田", "花子", null, null, LocalDate.of(1940, 1, 1),
+        "female", null, "care_9", List.of(), null, null, null, false, List.of(), false, false, false, "none",
+        "active", LocalDate.of(2020, 1, 1))).hasMessageContaining("care_level").hasMessageNotContaining("care_9");
   }
 }

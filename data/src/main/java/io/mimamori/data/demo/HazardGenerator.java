@@ -11,6 +11,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.overlayng.CoverageUnion;
 
 /**
@@ -195,7 +197,8 @@ final class HazardGenerator {
     Geometry g = local;
     Geometry reach = realReach.get(type);
     if (reach != null) {
-      g = g.difference(reach);
+      // the snapping overlay: the cell unions and the real zones' boxes share grid lines
+      g = OverlayNGRobust.overlay(g, reach, OverlayNG.DIFFERENCE);
     }
     List<Polygon> polys = new ArrayList<>();
     for (int i = 0; i < g.getNumGeometries(); i++) {

@@ -47,6 +47,13 @@ import org.slf4j.LoggerFactory;
 final class DemoCommand {
 
   private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
+  /** Numazu's real files under the shared data folder: GSI shelters and PLATEAU hazard zones. */
+  static final String[] NUMAZU_SHELTERS = {
+    "gsi-shelters-jp-shelter-api/emergency_222038.geojson", "gsi-shelters-jp-shelter-api/evacuation_222038.geojson"};
+  static final String[] NUMAZU_HAZARDS = {
+    "plateau-numazu/tnm_22_4_523856_tnm_6697_op.gml", "plateau-numazu/lsld_523856_lsld_6668_op.gml",
+    "plateau-numazu/fld_natl_kanogawa_kanogawa_52385628_fld_6697_l2_op.gml"};
+
   static final List<String> OPTIONS = List.of("residents", "seed", "scale", "shelters", "hazards", "generated");
 
   private DemoCommand() {}
@@ -58,22 +65,15 @@ final class DemoCommand {
         opts.containsKey("residents") ? CliOptions.integer(opts, "residents") : DemoTownSpec.DEFAULT_RESIDENTS,
         opts.containsKey("scale") ? Double.parseDouble(opts.get("scale")) : 1.0);
     boolean generatedOnly = opts.containsKey("generated");
-    List<Path> shelterFiles = generatedOnly ? List.of() : files(opts.get("shelters"), sharedData,
-        "gsi-shelters-jp-shelter-api/emergency_222038.geojson", "gsi-shelters-jp-shelter-api/evacuation_222038.geojson");
-    List<Path> hazardFiles = generatedOnly ? List.of() : files(opts.get("hazards"), sharedData,
-        "plateau-numazu/tnm_22_4_523856_tnm_6697_op.gml", "plateau-numazu/lsld_523856_lsld_6668_op.gml",
-        "plateau-numazu/fld_natl_kanogawa_kanogawa_52385628_fld_6697_l2_op.gml");
+    List<Path> shelterFiles = generatedOnly ? List.of() : files(opts.get("shelters"), sharedData, NUMAZU_SHELTERS);
+    List<Path> hazardFiles = generatedOnly ? List.of() : files(opts.get("hazards"), sharedData, NUMAZU_HAZARDS);
 
     DatabaseRuntime db = DatabaseRuntime.open(config);
     MimamoriApp app;
     CtrlC ctrlC = new CtrlC(); // closed only after the database, so a cancelled load stops cleanly
     try {
       DataSource ds = db.dataSource();
-      if (!DemoTown.isLoaded(ds)) {
-        load(ds, spec, shelterFiles, hazardFiles, config.home().resolve("demo"), ctrlC, out);
-        analyse(ds, out);
-        createAccounts(ds, out);
-      } else {
+      if (!prepare(ds, spec, shelterFiles, hazardFiles, config.home().resolve("demo"), ctrlC, out)) {
         out.println("The demo town is already loaded (remove " + config.home() + " to start anew).");
       }
       app = MimamoriApp.start(config, ds);
@@ -91,6 +91,21 @@ final class DemoCommand {
     out.println("mimamori is serving http://localhost:" + app.port() + "/  (Ctrl-C stops it)");
     Commands.awaitShutdown(app, db);
     return 0;
+  }
+
+  /**
+   * Loads the demo town, scores and checks it and creates the demo accounts, unless a demo town is
+   * loaded already; returns whether it loaded one.
+   */
+  static boolean prepare(DataSource ds, DemoTownSpec spec, List<Path> shelterFiles, List<Path> hazardFiles, Path outDir,
+      java.util.function.BooleanSupplier cancelled, PrintStream out) throws IOException, SQLException {
+    if (DemoTown.isLoaded(ds)) {
+      return false;
+    }
+    load(ds, spec, shelterFiles, hazardFiles, outDir, cancelled, out);
+    analyse(ds, out);
+    createAccounts(ds, out);
+    return true;
   }
 
   private static void load(DataSource ds, DemoTownSpec spec, List<Path> shelterFiles, List<Path> hazardFiles,
@@ -164,7 +179,7 @@ final class DemoCommand {
   }
 
   /** The named files (comma-separated), or else the default files under the shared data folder if all exist. */
-  private static List<Path> files(String named, Path sharedData, String... defaults) {
+  static List<Path> files(String named, Path sharedData, String... defaults) {
     if (named != null) {
       List<Path> out = Stream.of(named.split(",")).map(String::trim).map(Path::of).toList();
       for (Path p : out) {

@@ -26,7 +26,7 @@ public final class PriorityStore {
   private static final String SCORE_ALL =
       """
       WITH active AS (
-        SELECT r.id, r.household_id, r.care_level, r.physical_disability_grade, r.intellectual_disability_grade,
+        SELECT r.id, r.household_id, hh.district_id, r.care_level, r.physical_disability_grade, r.intellectual_disability_grade,
                r.mental_disability_grade, r.severe_motor_intellectual, r.medical_devices, r.ventilator_24h,
                r.needs_info_support, r.needs_decision_support,
                hh.geom, hh.composition, hh.family_frail, hh.alone_daytime
@@ -96,13 +96,16 @@ public final class PriorityStore {
         FROM factors f JOIN weights w USING (factor)
         GROUP BY f.id
       )
-      INSERT INTO resident_priority (profile, profile_version, resident_id, score, band, factors, home_hazards)
+      INSERT INTO resident_priority (profile, profile_version, resident_id, score, band, factors, home_hazards,
+                                     district_id, plan_status, hazard_types)
       SELECT ?, ?, a.id, coalesce(s.score, 0),
              CASE WHEN coalesce(s.score, 0) >= ? THEN 'A' WHEN coalesce(s.score, 0) >= ? THEN 'B'
                   WHEN coalesce(s.score, 0) >= ? THEN 'C' ELSE 'D' END,
              coalesce(s.factors, '[]'::jsonb),
-             jsonb_strip_nulls(jsonb_build_object('flood', h.flood, 'tsunami', h.tsunami, 'landslide', h.landslide))
+             jsonb_strip_nulls(jsonb_build_object('flood', h.flood, 'tsunami', h.tsunami, 'landslide', h.landslide)),
+             a.district_id, coalesce(ep.status, 'none'), coalesce(h.types, '{}')
       FROM active a LEFT JOIN scored s USING (id) LEFT JOIN home_hazard h USING (id)
+      LEFT JOIN evacuation_plan ep ON ep.resident_id = a.id
       """;
 
   private static final String DELETE_PROFILE = "DELETE FROM resident_priority WHERE profile = ?";
@@ -118,6 +121,17 @@ public final class PriorityStore {
 
   private static final String BAND_COUNTS =
       "SELECT band, count(*) FROM resident_priority WHERE profile = ? GROUP BY band ORDER BY band";
+
+  /** The ranked page's fixed head; filters are appended from fixed fragments, never from request text. */
+  private static final String RANKED_HEAD =
+      """
+      SELECT rp.resident_id, rp.score, rp.band,
+             (SELECT array_agg(e ->> 'factor' ORDER BY o) FROM jsonb_array_elements(rp.factors) WITH ORDINALITY AS x(e, o)),
+             rp.district_id, rp.plan_status, rp.hazard_types,
+             (SELECT array_agg(f.check_key ORDER BY f.check_key) FROM plan_check_failure f WHERE f.resident_id = rp.resident_id)
+      FROM resident_priority rp
+      WHERE rp.profile = ?
+      """;
 
   private final DataSource dataSource;
 
@@ -211,5 +225,64 @@ public final class PriorityStore {
       }
     }
     return out;
+  }
+
+  /** One page of the ranked list, highest score first (ties by resident id). */
+  public List<RankedResident> rank(RankedQuery q) throws SQLException {
+    StringBuilder sql = new StringBuilder(RANKED_HEAD);
+    List<Object> params = new ArrayList<>();
+    params.add(q.profile().id());
+    q.districtId().ifPresent(d -> {
+      sql.append(" AND rp.district_id = ?");
+      params.add(d);
+    });
+    q.hazardType().ifPresent(h -> {
+      sql.append(" AND rp.hazard_types @> ARRAY[?]::text[]");
+      params.add(h);
+    });
+    q.factor().ifPresent(f -> {
+      sql.append(" AND rp.factors @> ?::jsonb");
+      params.add("[{\"factor\": \"" + f.key() + "\"}]");
+    });
+    q.planStatus().ifPresent(st -> {
+      sql.append(" AND rp.plan_status = ?");
+      params.add(st);
+    });
+    q.band().ifPresent(b -> {
+      sql.append(" AND rp.band = ?");
+      params.add(b);
+    });
+    q.failedCheck().ifPresent(k -> {
+      sql.append(" AND EXISTS (SELECT 1 FROM plan_check_failure f WHERE f.resident_id = rp.resident_id AND f.check_key = ?)");
+      params.add(k);
+    });
+    q.after().ifPresent(a -> {
+      sql.append(" AND (rp.score < ? OR (rp.score = ? AND rp.resident_id > ?))");
+      params.add(a.score());
+      params.add(a.score());
+      params.add(a.residentId());
+    });
+    sql.append(" ORDER BY rp.score DESC, rp.resident_id LIMIT ?");
+    params.add(q.limit());
+    List<RankedResident> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int district = rs.getInt(5);
+          Integer districtId = rs.wasNull() ? null : district;
+          out.add(new RankedResident(rs.getLong(1), rs.getInt(2), rs.getString(3), strings(rs.getArray(4)), districtId,
+              rs.getString(6), strings(rs.getArray(7)), strings(rs.getArray(8))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> strings(java.sql.Array a) throws SQLException {
+    return a == null ? List.of() : List.of((String[]) a.getArray());
   }
 }

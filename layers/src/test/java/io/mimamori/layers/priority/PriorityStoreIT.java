@@ -162,6 +162,39 @@ class PriorityStoreIT {
   }
 
   @Test
+  void theRankedListFiltersAndPagesInScoreOrder() throws Exception {
+    long top = resident(138.865, "alone", "care_level = 'care_5', severe_motor_intellectual = true");
+    long flood = resident(138.825, "with_family", "care_level = 'care_4'");
+    long tsunami = resident(138.845, "alone", "");
+    store.scoreAll(PriorityProfile.NATIONAL);
+    List<RankedResident> all = new java.util.ArrayList<>();
+    RankedQuery q = RankedQuery.firstPage(PriorityProfile.NATIONAL, 2);
+    while (true) {
+      List<RankedResident> page = store.rank(q);
+      all.addAll(page);
+      if (page.size() < 2) {
+        break;
+      }
+      RankedResident last = page.get(page.size() - 1);
+      q = new RankedQuery(q.profile(), q.districtId(), q.hazardType(), q.factor(), q.planStatus(), q.band(),
+          q.failedCheck(), java.util.Optional.of(new RankedQuery.After(last.score(), last.residentId())), 2);
+    }
+    assertThat(all).extracting(RankedResident::residentId).doesNotHaveDuplicates().contains(top, flood, tsunami);
+    assertThat(all).isSortedAccordingTo(java.util.Comparator.comparingInt(RankedResident::score).reversed()
+        .thenComparingLong(RankedResident::residentId));
+    RankedQuery floodOnly = new RankedQuery(PriorityProfile.NATIONAL, java.util.Optional.empty(),
+        java.util.Optional.of("flood"), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.Optional.empty(), java.util.Optional.empty(), 1000);
+    assertThat(store.rank(floodOnly)).extracting(RankedResident::residentId).contains(flood).doesNotContain(top, tsunami);
+    RankedQuery smid = new RankedQuery(PriorityProfile.NATIONAL, java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.Optional.of(SEVERE_MOTOR_INTELLECTUAL), java.util.Optional.of("none"), java.util.Optional.empty(),
+        java.util.Optional.empty(), java.util.Optional.empty(), 1000);
+    assertThat(store.rank(smid)).extracting(RankedResident::residentId).contains(top).doesNotContain(flood, tsunami);
+    assertThat(store.rank(smid)).filteredOn(r -> r.residentId() == top).singleElement()
+        .satisfies(r -> assertThat(r.factors().get(0)).isEqualTo("tsunami_deep"));
+  }
+
+  @Test
   void residentsWhoLeftTheRegisterAreNotScored() throws Exception {
     long moved = resident(138.805, "alone", "register_status = 'moved_away'");
     store.scoreAll(PriorityProfile.NATIONAL);

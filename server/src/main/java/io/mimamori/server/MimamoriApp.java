@@ -6,6 +6,9 @@ import io.mimamori.layers.account.AccountStore;
 import io.mimamori.layers.account.SessionStore;
 import io.mimamori.layers.audit.AuditLog;
 import io.mimamori.layers.features.FeatureStore;
+import io.mimamori.layers.plancheck.PlanCheckStore;
+import io.mimamori.layers.priority.PriorityStore;
+import io.mimamori.layers.register.RegisterStore;
 import io.mimamori.layers.tiles.MapChangeListener;
 import io.mimamori.layers.tiles.TileCache;
 import io.mimamori.layers.tiles.TileLayer;
@@ -19,6 +22,7 @@ import io.mimamori.server.http.ErrorResponses;
 import io.mimamori.server.http.HealthRoutes;
 import io.mimamori.server.http.MapRoutes;
 import io.mimamori.server.http.OgcFeatureRoutes;
+import io.mimamori.server.http.RegisterRoutes;
 import io.mimamori.server.http.TileRoutes;
 import io.mimamori.server.http.TownRoutes;
 import javax.sql.DataSource;
@@ -75,6 +79,8 @@ public final class MimamoriApp implements AutoCloseable {
         new AuditLog(dataSource), new LoginRateLimiter(20, Duration.ofMinutes(1)), false).register(app);
     new HealthRoutes(dataSource).register(app);
     new TownRoutes(new TownStore(dataSource), config).register(app);
+    new RegisterRoutes(new PriorityStore(dataSource), new PlanCheckStore(dataSource), new RegisterStore(dataSource),
+        new AuditLog(dataSource)).register(app);
     FeatureStore features = new FeatureStore(dataSource);
     new MapRoutes(features).register(app);
     new OgcFeatureRoutes(features).register(app);

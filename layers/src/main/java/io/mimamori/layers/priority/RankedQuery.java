@@ -21,8 +21,8 @@ public record RankedQuery(
   public record After(int score, long residentId) {}
 
   public RankedQuery {
-    if (limit < 1 || limit > 1000) {
-      throw new IllegalArgumentException("limit must be 1..1000, got " + limit);
+    if (limit < 1 || limit > 10_000) {
+      throw new IllegalArgumentException("limit must be 1..10000, got " + limit);
     }
     hazardType.ifPresent(h -> {
       if (!h.matches("flood|tsunami|landslide|storm_surge|inland_flood")) {

@@ -1,0 +1,120 @@
+package io.mimamori.layers.register;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Reads of the register's personal data, for callers that have already decided the reader may
+ * see them and have audited the read. Nothing here logs or checks access.
+ */
+public final class RegisterStore {
+
+  /** A resident as the planner's page shows it, as JSON built by PostgreSQL. Parameter: resident id. */
+  private static final String DETAIL =
+      """
+      SELECT json_build_object(
+        'id', r.id, 'register_no', r.register_no, 'register_status', r.register_status,
+        'family_name', r.family_name, 'given_name', r.given_name,
+        'family_name_kana', r.family_name_kana, 'given_name_kana', r.given_name_kana,
+        'birth_date', r.birth_date, 'age', date_part('year', age(current_date, r.birth_date))::int,
+        'sex', r.sex, 'phone', r.phone,
+        'home', json_build_object('address', hh.address, 'district', d.name, 'lon', ST_X(hh.geom), 'lat', ST_Y(hh.geom),
+                                  'composition', hh.composition, 'member_count', hh.member_count,
+                                  'family_frail', hh.family_frail, 'alone_daytime', hh.alone_daytime),
+        'condition', json_build_object('care_level', r.care_level, 'disability_types', r.disability_types,
+                                       'physical_disability_grade', r.physical_disability_grade,
+                                       'intellectual_disability_grade', r.intellectual_disability_grade,
+                                       'mental_disability_grade', r.mental_disability_grade,
+                                       'severe_motor_intellectual', r.severe_motor_intellectual,
+                                       'medical_devices', r.medical_devices, 'ventilator_24h', r.ventilator_24h,
+                                       'needs_info_support', r.needs_info_support,
+                                       'needs_decision_support', r.needs_decision_support,
+                                       'school_status', r.school_status),
+        'plan', (SELECT json_build_object(
+                   'id', ep.id, 'status', ep.status, 'version', ep.version, 'destination_kind', ep.destination_kind,
+                   'destination', (SELECT json_build_object('id', s.id, 'name', s.name, 'kind', s.kind, 'address', s.address)
+                                   FROM shelter s WHERE s.id = ep.destination_shelter_id),
+                   'destination_note', ep.destination_note, 'route_notes', ep.route_notes,
+                   'items_to_carry', ep.items_to_carry, 'home_hazards', ep.home_hazards,
+                   'care_manager_name', ep.care_manager_name, 'care_manager_phone', ep.care_manager_phone,
+                   'last_reviewed_on', ep.last_reviewed_on,
+                   'supporters', coalesce((SELECT json_agg(json_build_object('ordinal', ps.ordinal, 'kind', sp.kind,
+                                             'relation', sp.relation, 'name', sp.name, 'phone', sp.phone) ORDER BY ps.ordinal)
+                                           FROM plan_supporter ps JOIN supporter sp ON sp.id = ps.supporter_id
+                                           WHERE ps.plan_id = ep.id), '[]'::json))
+                 FROM evacuation_plan ep WHERE ep.resident_id = r.id),
+        'consent', (SELECT json_build_object('state', cc.state, 'basis', cc.basis, 'decided_on', cc.decided_on)
+                    FROM current_consent cc WHERE cc.resident_id = r.id)
+      )::text
+      FROM resident r JOIN household hh ON hh.id = r.household_id LEFT JOIN district d ON d.id = hh.district_id
+      WHERE r.id = ?
+      """;
+
+  /** Parameter: resident ids (bigint[]). */
+  private static final String SUMMARIES =
+      """
+      SELECT r.id, r.family_name, r.given_name, date_part('year', age(current_date, r.birth_date))::int, d.name
+      FROM resident r JOIN household hh ON hh.id = r.household_id LEFT JOIN district d ON d.id = hh.district_id
+      WHERE r.id = ANY (?)
+      """;
+
+  private static final String DISTRICT_OF =
+      "SELECT hh.district_id FROM resident r JOIN household hh ON hh.id = r.household_id WHERE r.id = ?";
+
+  /** Name, age and district of a resident on a list. */
+  public record Summary(long id, String familyName, String givenName, int age, String district) {}
+
+  private final DataSource dataSource;
+
+  public RegisterStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** The resident's register entry, plan and consent as JSON, or empty if there is no such resident. */
+  public Optional<String> detailJson(long residentId) throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DETAIL)) {
+      ps.setLong(1, residentId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The district of the resident's home (empty when the resident or the district is unknown). */
+  public Optional<Integer> districtOf(long residentId) throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DISTRICT_OF)) {
+      ps.setLong(1, residentId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        int d = rs.getInt(1);
+        return rs.wasNull() ? Optional.empty() : Optional.of(d);
+      }
+    }
+  }
+
+  /** Summaries of the given residents, keyed by id (missing ids are left out). */
+  public Map<Long, Summary> summaries(List<Long> ids) throws SQLException {
+    Map<Long, Summary> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SUMMARIES)) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+        }
+      }
+    }
+    return out;
+  }
+}

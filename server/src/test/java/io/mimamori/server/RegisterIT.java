@@ -118,6 +118,17 @@ class RegisterIT {
   }
 
   @Test
+  void theSelectionIsAlsoAMapOfHomes() throws Exception {
+    JsonNode fc = get("/api/residents.geojson?band=A", planner);
+    assertThat(fc.get("features").size())
+        .isEqualTo(new PriorityStore(server.database().dataSource()).bandCounts(PriorityProfile.NATIONAL).get("A").intValue());
+    JsonNode f = fc.get("features").get(0);
+    assertThat(f.at("/properties/band").asText()).isEqualTo("A");
+    assertThat(f.at("/geometry/coordinates/0").asDouble()).isBetween(138.0, 140.0);
+    assertThat(send("/api/residents.geojson", dispatcher).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void aDistrictPlannerSeesOnlyTheirDistrict() throws Exception {
     JsonNode page = get("/api/residents?limit=200", districtPlanner);
     assertThat(page.get("items")).isNotEmpty();

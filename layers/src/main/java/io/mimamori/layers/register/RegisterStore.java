@@ -60,7 +60,8 @@ public final class RegisterStore {
   /** Parameter: resident ids (bigint[]). */
   private static final String SUMMARIES =
       """
-      SELECT r.id, r.family_name, r.given_name, date_part('year', age(current_date, r.birth_date))::int, d.name
+      SELECT r.id, r.family_name, r.given_name, date_part('year', age(current_date, r.birth_date))::int, d.name,
+             ST_X(hh.geom), ST_Y(hh.geom)
       FROM resident r JOIN household hh ON hh.id = r.household_id LEFT JOIN district d ON d.id = hh.district_id
       WHERE r.id = ANY (?)
       """;
@@ -68,8 +69,8 @@ public final class RegisterStore {
   private static final String DISTRICT_OF =
       "SELECT hh.district_id FROM resident r JOIN household hh ON hh.id = r.household_id WHERE r.id = ?";
 
-  /** Name, age and district of a resident on a list. */
-  public record Summary(long id, String familyName, String givenName, int age, String district) {}
+  /** Name, age, district and home point of a resident on a list. */
+  public record Summary(long id, String familyName, String givenName, int age, String district, double lon, double lat) {}
 
   private final DataSource dataSource;
 
@@ -111,7 +112,8 @@ public final class RegisterStore {
       ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.put(rs.getLong(1), new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+          out.put(rs.getLong(1), new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+              rs.getDouble(6), rs.getDouble(7)));
         }
       }
     }

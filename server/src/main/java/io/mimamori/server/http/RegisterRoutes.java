@@ -30,7 +30,8 @@ import java.util.Set;
 
 /**
  * The planner's register: {@code GET /api/residents} (the ranked list with filters and keyset
- * paging), {@code GET /api/residents.csv} (the same selection as CSV, up to 10,000 rows) and
+ * paging), {@code GET /api/residents.csv} (the same selection as CSV, up to 10,000 rows),
+ * {@code GET /api/residents.geojson} (the selection's homes as points, for the planner's map) and
  * {@code GET /api/residents/{id}} (register entry, plan, consent, the score with its reasons and
  * the plan's failed checks). For admin, HQ and planner roles only, a district-scoped planner sees
  * only that district; every answer is audited with the ids it carried, before it is sent.
@@ -55,6 +56,7 @@ public final class RegisterRoutes {
   public void register(Javalin app) {
     app.get("/api/residents", this::list);
     app.get("/api/residents.csv", this::csv);
+    app.get("/api/residents.geojson", this::geoJson);
     app.get("/api/residents/{id}", this::detail);
   }
 
@@ -115,6 +117,30 @@ public final class RegisterRoutes {
     ctx.header("Content-Disposition", "attachment; filename=\"residents.csv\"");
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("text/csv; charset=utf-8").result(out.toString());
+  }
+
+  /** The selection's homes as GeoJSON points (id, band, score, name) for the planner's map; up to 10,000. */
+  private void geoJson(Context ctx) throws SQLException {
+    Principal p = reader(ctx);
+    List<RankedResident> rows = priorities.rank(query(ctx, p, CSV_LIMIT));
+    List<Long> ids = rows.stream().map(RankedResident::residentId).toList();
+    Map<Long, RegisterStore.Summary> names = register.summaries(ids);
+    audit(ctx, p, "read", "planning", ids);
+    StringBuilder b = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+    int n = 0;
+    for (RankedResident r : rows) {
+      RegisterStore.Summary s = names.get(r.residentId());
+      if (s == null) {
+        continue;
+      }
+      b.append(n++ == 0 ? "" : ",").append("{\"type\":\"Feature\",\"id\":").append(r.residentId())
+          .append(",\"geometry\":{\"type\":\"Point\",\"coordinates\":[").append(s.lon()).append(',').append(s.lat())
+          .append("]},\"properties\":{\"band\":").append(Json.string(r.band())).append(",\"score\":").append(r.score())
+          .append(",\"name\":").append(Json.string(s.familyName() + " " + s.givenName()))
+          .append(",\"plan_status\":").append(Json.string(r.planStatus())).append("}}");
+    }
+    ctx.header("Cache-Control", "no-store");
+    ctx.contentType("application/geo+json; charset=utf-8").result(b.append("]}").toString());
   }
 
   private void detail(Context ctx) throws SQLException {

@@ -14,10 +14,13 @@ import io.mimamori.layers.tiles.TileCache;
 import io.mimamori.layers.tiles.TileLayer;
 import io.mimamori.layers.tiles.TileStore;
 import io.mimamori.layers.town.TownStore;
+import io.mimamori.server.auth.AccessRules;
 import io.mimamori.server.auth.AuthRoutes;
 import io.mimamori.server.auth.LoginRateLimiter;
 import io.mimamori.server.config.ServerConfig;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.mimamori.server.http.ErrorResponses;
 import io.mimamori.server.http.HealthRoutes;
 import io.mimamori.server.http.MapRoutes;
@@ -41,15 +44,24 @@ public final class MimamoriApp implements AutoCloseable {
   private final TileCache tiles;
   private final MapChangeListener changes;
 
-  private MimamoriApp(Javalin javalin, TileCache tiles, MapChangeListener changes) {
+  private final List<String> endpoints;
+
+  private MimamoriApp(Javalin javalin, TileCache tiles, MapChangeListener changes, List<String> endpoints) {
     this.javalin = javalin;
+    this.endpoints = endpoints;
     this.tiles = tiles;
     this.changes = changes;
   }
 
   /** Starts listening on the configured host and port (0 picks a free port). */
   public static MimamoriApp start(ServerConfig config, DataSource dataSource) {
+    List<String> endpoints = new CopyOnWriteArrayList<>();
     Javalin app = Javalin.create(c -> {
+      c.events(e -> e.handlerAdded(meta -> {
+        if (meta.getHttpMethod().isHttpMethod()) {
+          endpoints.add(meta.getHttpMethod().name() + " " + meta.getPath());
+        }
+      }));
       c.showJavalinBanner = false;
       c.http.defaultContentType = "application/json";
       c.http.maxRequestSize = 1_000_000L;
@@ -74,9 +86,10 @@ public final class MimamoriApp implements AutoCloseable {
       ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
     });
     ErrorResponses.install(app);
+    app.beforeMatched(AccessRules::enforce);
     new AuthRoutes(new AccountStore(dataSource),
         new SessionStore(dataSource, Duration.ofHours(12), Duration.ofHours(24)),
-        new AuditLog(dataSource), new LoginRateLimiter(20, Duration.ofMinutes(1)), false).register(app);
+        new AuditLog(dataSource), new LoginRateLimiter(config.loginsPerMinute(), Duration.ofMinutes(1)), false).register(app);
     new HealthRoutes(dataSource).register(app);
     new TownRoutes(new TownStore(dataSource), config).register(app);
     new RegisterRoutes(new PriorityStore(dataSource), new PlanCheckStore(dataSource), new RegisterStore(dataSource),
@@ -93,11 +106,16 @@ public final class MimamoriApp implements AutoCloseable {
     }).start();
     app.start(config.host(), config.port());
     log.atInfo().setMessage("Serving").addKeyValue("url", "http://" + displayHost(config.host()) + ":" + app.port()).log();
-    return new MimamoriApp(app, tiles, changes);
+    return new MimamoriApp(app, tiles, changes, List.copyOf(endpoints));
   }
 
   public int port() {
     return javalin.port();
+  }
+
+  /** Every endpoint registered, as "METHOD /path/{pattern}". */
+  public List<String> endpoints() {
+    return endpoints;
   }
 
   public TileCache tiles() {

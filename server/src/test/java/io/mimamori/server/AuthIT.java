@@ -114,6 +114,21 @@ class AuthIT {
     assertThat(any.headers().firstValue("x-content-type-options")).contains("nosniff");
   }
 
+  @Test
+  void tooManyAttemptsFromOneAddressAre429() throws Exception {
+    int limit = 8;
+    try (TestServer strict = TestServer.start("auth_rate", limit)) {
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (int i = 0; i < limit + 2; i++) {
+        statuses.add(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(strict.url("/api/login")))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"login\": \"nobody.at.all\", \"password\": \"guess " + i + "\"}"))
+            .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+      }
+      assertThat(statuses.subList(0, limit)).containsOnly(401);
+      assertThat(statuses.subList(limit, limit + 2)).containsOnly(429);
+    }
+  }
+
   private static HttpResponse<String> login(String login, String password) throws Exception {
     return send("POST", "/api/login", null, null, json.writeValueAsString(java.util.Map.of("login", login, "password", password)));
   }

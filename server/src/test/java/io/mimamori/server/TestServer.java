@@ -14,6 +14,9 @@ import java.util.Optional;
 /** The real server on a fresh test database and a free port, for integration tests. */
 public final class TestServer implements AutoCloseable {
 
+  /** Enough for the access matrix; AuthIT checks the limit on a server with a low one. */
+  static final int LOGINS_PER_MINUTE = 1_000;
+
   private final Database database;
   private final MimamoriApp app;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -24,10 +27,14 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(String purpose) {
+    return start(purpose, LOGINS_PER_MINUTE);
+  }
+
+  public static TestServer start(String purpose, int loginsPerMinute) {
     DatabaseConfig db = TestPostgis.freshDatabase(purpose);
     Database database = Database.open(db, 4);
     ServerConfig config = new ServerConfig(
-        "127.0.0.1", 0, Path.of("target/test-home"), Optional.of(db), Optional.empty(), "", "テスト市", 4, 64_000_000L, 3);
+        "127.0.0.1", 0, Path.of("target/test-home"), Optional.of(db), Optional.empty(), "", "テスト市", 4, 64_000_000L, 3, loginsPerMinute);
     return new TestServer(database, MimamoriApp.start(config, database.dataSource()));
   }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param dbPoolSize connections in the pool
  * @param tileCacheBytes memory bound of the vector tile cache
  * @param minimumCellCount resident density cells with fewer people are not drawn
+ * @param loginsPerMinute login attempts allowed per client address per minute
  */
 public record ServerConfig(
     String host,
@@ -29,7 +30,8 @@ public record ServerConfig(
     String townName,
     int dbPoolSize,
     long tileCacheBytes,
-    int minimumCellCount) {
+    int minimumCellCount,
+    int loginsPerMinute) {
 
   public static final String DEFAULT_BASEMAP = "https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png";
 
@@ -50,6 +52,9 @@ public record ServerConfig(
     if (minimumCellCount < 1) {
       throw new IllegalArgumentException("tiles.min-cell-count must be at least 1, got " + minimumCellCount);
     }
+    if (loginsPerMinute < 1) {
+      throw new IllegalArgumentException("login.per-minute must be at least 1, got " + loginsPerMinute);
+    }
     home = home.toAbsolutePath().normalize();
   }
 
@@ -68,6 +73,7 @@ public record ServerConfig(
         s.string("town.name", "the town's name on screen", "沼津市（デモ）"),
         s.integer("db.pool-size", "database connections in the pool", 10),
         s.integer("tiles.cache-mb", "memory bound of the vector tile cache, in MB", 256) * 1_000_000L,
-        s.integer("tiles.min-cell-count", "resident density cells with fewer people are left out", 5));
+        s.integer("tiles.min-cell-count", "resident density cells with fewer people are left out", 5),
+        s.integer("login.per-minute", "login attempts allowed per client address per minute", 20));
   }
 }

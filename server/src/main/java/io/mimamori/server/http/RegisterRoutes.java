@@ -17,6 +17,7 @@ import io.mimamori.layers.priority.PriorityStore;
 import io.mimamori.layers.priority.RankedQuery;
 import io.mimamori.layers.priority.RankedResident;
 import io.mimamori.layers.register.RegisterStore;
+import io.mimamori.server.auth.AccessRules;
 import io.mimamori.server.auth.AuthRoutes;
 import io.mimamori.server.auth.Principal;
 import java.sql.SQLException;
@@ -33,12 +34,13 @@ import java.util.Set;
  * paging), {@code GET /api/residents.csv} (the same selection as CSV, up to 10,000 rows),
  * {@code GET /api/residents.geojson} (the selection's homes as points, for the planner's map) and
  * {@code GET /api/residents/{id}} (register entry, plan, consent, the score with its reasons and
- * the plan's failed checks). For admin, HQ and planner roles only, a district-scoped planner sees
- * only that district; every answer is audited with the ids it carried, before it is sent.
+ * the plan's failed checks). {@link AccessRules} admits admin, HQ and planner roles; a
+ * district-scoped planner sees only that district; every answer is audited with the ids it
+ * carried, before it is sent.
  */
 public final class RegisterRoutes {
 
-  static final Set<Role> READERS = Set.of(Role.ADMIN, Role.HQ, Role.PLANNER);
+  private static final Set<Role> READERS = AccessRules.REGISTER_READERS;
   static final int CSV_LIMIT = 10_000;
 
   private final PriorityStore priorities;
@@ -248,12 +250,9 @@ public final class RegisterRoutes {
     return p.account().roles().stream().filter(g -> READERS.contains(g.role())).map(RoleGrant::districtId).findFirst();
   }
 
+  /** The caller; {@link AccessRules} has already let only register readers through. */
   private static Principal reader(Context ctx) {
-    Principal p = AuthRoutes.require(ctx);
-    if (p.account().roles().stream().noneMatch(g -> READERS.contains(g.role()))) {
-      throw new ForbiddenResponse("The register is open to admin, HQ and planner roles.");
-    }
-    return p;
+    return AuthRoutes.require(ctx);
   }
 
   private void audit(Context ctx, Principal p, String action, String purpose, List<Long> ids) throws SQLException {

@@ -96,8 +96,8 @@ public final class PriorityStore {
         FROM factors f JOIN weights w USING (factor)
         GROUP BY f.id
       )
-      INSERT INTO resident_priority (profile, profile_version, resident_id, score, band, factors, home_hazards,
-                                     district_id, plan_status, hazard_types)
+      INSERT INTO %s (profile, profile_version, resident_id, score, band, factors, home_hazards,
+                      district_id, plan_status, hazard_types)
       SELECT ?, ?, a.id, coalesce(s.score, 0),
              CASE WHEN coalesce(s.score, 0) >= ? THEN 'A' WHEN coalesce(s.score, 0) >= ? THEN 'B'
                   WHEN coalesce(s.score, 0) >= ? THEN 'C' ELSE 'D' END,
@@ -108,7 +108,15 @@ public final class PriorityStore {
       LEFT JOIN evacuation_plan ep ON ep.resident_id = a.id
       """;
 
-  private static final String DELETE_PROFILE = "DELETE FROM resident_priority WHERE profile = ?";
+  /** The statements that build a scored table's indexes, matching the partitioned parent's (so ATTACH adopts them). */
+  private static final String[] PARTITION_INDEXES = {
+    "ALTER TABLE %1$s ADD PRIMARY KEY (profile, resident_id)",
+    "CREATE INDEX ON %1$s (profile, score DESC, resident_id)",
+    "CREATE INDEX ON %1$s (profile, band)",
+    "CREATE INDEX ON %1$s USING gin (factors jsonb_path_ops)",
+    "CREATE INDEX ON %1$s USING gin (hazard_types)",
+    "CREATE INDEX ON %1$s (profile, district_id, score DESC, resident_id)"
+  };
 
   private static final String ONE =
       """
@@ -139,7 +147,10 @@ public final class PriorityStore {
     this.dataSource = dataSource;
   }
 
-  /** Scores every active resident under {@code profile}, replacing its earlier scores; returns how many. */
+  /**
+   * Scores every active resident under {@code profile} into a fresh table, indexes it in bulk and
+   * swaps it in for the profile's partition; returns how many residents were scored.
+   */
   public int scoreAll(PriorityProfile profile) throws SQLException {
     List<String> keys = new ArrayList<>();
     List<Integer> points = new ArrayList<>();
@@ -147,15 +158,16 @@ public final class PriorityStore {
       keys.add(f.key());
       points.add(p);
     });
+    // the profile id is checked by PriorityProfile ([a-z][a-z0-9-]*), never taken from a request
+    String partition = "resident_priority_" + profile.id().replace('-', '_');
+    String fresh = partition + "_new";
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      try {
-        try (PreparedStatement del = c.prepareStatement(DELETE_PROFILE)) {
-          del.setString(1, profile.id());
-          del.executeUpdate();
-        }
+      try (Statement s = c.createStatement()) {
+        s.execute("DROP TABLE IF EXISTS " + fresh);
+        s.execute("CREATE TABLE " + fresh + " (LIKE resident_priority INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
         int n;
-        try (PreparedStatement ps = c.prepareStatement(SCORE_ALL)) {
+        try (PreparedStatement ps = c.prepareStatement(SCORE_ALL.formatted(fresh))) {
           ps.setArray(1, c.createArrayOf("text", keys.toArray()));
           ps.setArray(2, c.createArrayOf("integer", points.toArray()));
           ps.setString(3, profile.id());
@@ -165,10 +177,15 @@ public final class PriorityStore {
           ps.setInt(7, profile.bandC());
           n = ps.executeUpdate();
         }
-        c.commit();
-        try (Statement s = c.createStatement()) {
-          s.execute("ANALYZE resident_priority");
+        s.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_profile CHECK (profile = '" + profile.id() + "')");
+        for (String index : PARTITION_INDEXES) {
+          s.execute(index.formatted(fresh));
         }
+        s.execute("DROP TABLE IF EXISTS " + partition);
+        s.execute("ALTER TABLE " + fresh + " RENAME TO " + partition);
+        s.execute("ALTER TABLE resident_priority ATTACH PARTITION " + partition + " FOR VALUES IN ('" + profile.id() + "')");
+        c.commit();
+        s.execute("ANALYZE " + partition);
         return n;
       } catch (SQLException | RuntimeException e) {
         c.rollback();

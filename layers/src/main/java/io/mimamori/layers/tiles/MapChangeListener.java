@@ -1,22 +1,19 @@
 package io.mimamori.layers.tiles;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.function.Consumer;
-import javax.sql.DataSource;
+import io.mimamori.layers.notify.PgNotificationListener;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on the {@code map_change} channel (filled by the triggers of migration V5) on a
- * connection it holds and hands each change to a consumer. If the connection drops it reconnects
- * and reports a change of everything, since notifications sent meanwhile are lost.
+ * Map changes from the {@code map_change} channel (filled by the triggers of migration V5), handed
+ * to a consumer. After a lost connection every layer is reported changed everywhere, since the
+ * notifications sent meanwhile are gone.
  */
 public final class MapChangeListener implements AutoCloseable {
 
@@ -31,53 +28,18 @@ public final class MapChangeListener implements AutoCloseable {
   private static final Pattern PAYLOAD =
       Pattern.compile("([a-z_]+) ([-0-9.eE+]+) ([-0-9.eE+]+) ([-0-9.eE+]+) ([-0-9.eE+]+)");
 
-  private final DataSource dataSource;
-  private final Consumer<MapChange> consumer;
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final PgNotificationListener listener;
 
   /** Holds one connection of {@code dataSource} for as long as it runs. */
   public MapChangeListener(DataSource dataSource, Consumer<MapChange> consumer) {
-    this.dataSource = dataSource;
-    this.consumer = consumer;
-    this.thread = new Thread(this::loop, "map-change-listener");
-    this.thread.setDaemon(true);
+    this.listener = new PgNotificationListener(dataSource, List.of("map_change"),
+        (channel, payload) -> parse(payload).ifPresent(consumer),
+        () -> List.of("shelters", "hazards", "residents").forEach(l -> consumer.accept(MapChange.everything(l))));
   }
 
   public MapChangeListener start() {
-    thread.start();
+    listener.start();
     return this;
-  }
-
-  private void loop() {
-    boolean first = true;
-    while (running) {
-      try (Connection c = dataSource.getConnection();
-          Statement s = c.createStatement()) {
-        s.execute("LISTEN map_change");
-        if (!first) {
-          for (String layer : new String[] {"shelters", "hazards", "residents"}) {
-            consumer.accept(MapChange.everything(layer));
-          }
-        }
-        first = false;
-        PGConnection pg = c.unwrap(PGConnection.class);
-        while (running) {
-          PGNotification[] batch = pg.getNotifications(500);
-          if (batch == null) {
-            continue;
-          }
-          for (PGNotification n : batch) {
-            parse(n.getParameter()).ifPresent(consumer);
-          }
-        }
-      } catch (SQLException e) {
-        if (running) {
-          log.warn("Map change listener lost its connection ({}); reconnecting", e.getSQLState());
-          sleepQuietly(1000);
-        }
-      }
-    }
   }
 
   static Optional<MapChange> parse(String payload) {
@@ -90,21 +52,8 @@ public final class MapChangeListener implements AutoCloseable {
         Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5))));
   }
 
-  private static void sleepQuietly(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public void close() {
-    running = false;
-    try {
-      thread.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    listener.close();
   }
 }

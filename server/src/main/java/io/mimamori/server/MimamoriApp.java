@@ -5,11 +5,14 @@ import io.javalin.http.staticfiles.Location;
 import io.mimamori.layers.account.AccountStore;
 import io.mimamori.layers.account.SessionStore;
 import io.mimamori.layers.audit.AuditLog;
+import io.mimamori.layers.emergency.EmergencyStore;
+import io.mimamori.layers.emergency.SafetyCheckStore;
 import io.mimamori.layers.features.FeatureStore;
 import io.mimamori.layers.plancheck.PlanCheckStore;
 import io.mimamori.layers.priority.PriorityStore;
 import io.mimamori.layers.register.RegisterStore;
-import io.mimamori.layers.tiles.MapChangeListener;
+import io.mimamori.layers.notify.PgNotificationListener;
+import io.mimamori.layers.tiles.MapChange;
 import io.mimamori.layers.tiles.TileCache;
 import io.mimamori.layers.tiles.TileLayer;
 import io.mimamori.layers.tiles.TileStore;
@@ -21,7 +24,9 @@ import io.mimamori.server.config.ServerConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.mimamori.server.http.EmergencyRoutes;
 import io.mimamori.server.http.ErrorResponses;
+import io.mimamori.server.http.LiveEvents;
 import io.mimamori.server.http.HealthRoutes;
 import io.mimamori.server.http.MapRoutes;
 import io.mimamori.server.http.OgcFeatureRoutes;
@@ -42,12 +47,15 @@ public final class MimamoriApp implements AutoCloseable {
 
   private final Javalin javalin;
   private final TileCache tiles;
-  private final MapChangeListener changes;
+  private final PgNotificationListener changes;
 
   private final List<String> endpoints;
 
-  private MimamoriApp(Javalin javalin, TileCache tiles, MapChangeListener changes, List<String> endpoints) {
+  private final LiveEvents live;
+
+  private MimamoriApp(Javalin javalin, TileCache tiles, PgNotificationListener changes, LiveEvents live, List<String> endpoints) {
     this.javalin = javalin;
+    this.live = live;
     this.endpoints = endpoints;
     this.tiles = tiles;
     this.changes = changes;
@@ -94,19 +102,34 @@ public final class MimamoriApp implements AutoCloseable {
     new TownRoutes(new TownStore(dataSource), config).register(app);
     new RegisterRoutes(new PriorityStore(dataSource), new PlanCheckStore(dataSource), new RegisterStore(dataSource),
         new AuditLog(dataSource)).register(app);
+    SafetyCheckStore checks = new SafetyCheckStore(dataSource);
+    LiveEvents live = new LiveEvents(checks);
+    new EmergencyRoutes(new EmergencyStore(dataSource), checks, new AuditLog(dataSource), live).register(app);
     FeatureStore features = new FeatureStore(dataSource);
     new MapRoutes(features).register(app);
     new OgcFeatureRoutes(features).register(app);
     TileCache tiles = new TileCache(new TileStore(dataSource, config.minimumCellCount()), config.tileCacheBytes());
     new TileRoutes(tiles).register(app);
-    MapChangeListener changes = new MapChangeListener(dataSource, change -> {
-      for (TileLayer layer : TileLayer.affectedBy(change.layer())) {
-        tiles.invalidate(layer, change.minLon(), change.minLat(), change.maxLon(), change.maxLat());
-      }
-    }).start();
+    // one connection listens for the whole instance: map changes clear tiles, reports reach screens
+    PgNotificationListener changes = new PgNotificationListener(dataSource, List.of(MapChange.CHANNEL, LiveEvents.CHANNEL),
+        (channel, payload) -> {
+          if (channel.equals(LiveEvents.CHANNEL)) {
+            live.pushAll();
+            return;
+          }
+          MapChange.parse(payload).ifPresent(change -> {
+            for (TileLayer layer : TileLayer.affectedBy(change.layer())) {
+              tiles.invalidate(layer, change.minLon(), change.minLat(), change.maxLon(), change.maxLat());
+            }
+          });
+        },
+        () -> {
+          tiles.invalidateAll(); // notifications were lost while the connection was down
+          live.pushAll();
+        }).start();
     app.start(config.host(), config.port());
     log.atInfo().setMessage("Serving").addKeyValue("url", "http://" + displayHost(config.host()) + ":" + app.port()).log();
-    return new MimamoriApp(app, tiles, changes, List.copyOf(endpoints));
+    return new MimamoriApp(app, tiles, changes, live, List.copyOf(endpoints));
   }
 
   public int port() {
@@ -125,6 +148,7 @@ public final class MimamoriApp implements AutoCloseable {
   /** Stops accepting requests and lets running ones finish (up to 10 s). */
   @Override
   public void close() {
+    live.close();
     javalin.stop();
     changes.close();
   }

@@ -32,7 +32,7 @@ public final class TestServer implements AutoCloseable {
 
   public static TestServer start(String purpose, int loginsPerMinute) {
     DatabaseConfig db = TestPostgis.freshDatabase(purpose);
-    Database database = Database.open(db, 4);
+    Database database = Database.open(db, 8);
     ServerConfig config = new ServerConfig(
         "127.0.0.1", 0, Path.of("target/test-home"), Optional.of(db), Optional.empty(), "", "テスト市", 4, 64_000_000L, 3, loginsPerMinute);
     return new TestServer(database, MimamoriApp.start(config, database.dataSource()));

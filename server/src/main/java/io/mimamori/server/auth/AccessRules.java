@@ -25,7 +25,21 @@ public final class AccessRules {
   /** The register's personal data for planning. */
   public static final Set<Role> REGISTER_READERS = EnumSet.of(Role.ADMIN, Role.HQ, Role.PLANNER);
 
+  /** Who declares and ends emergencies. */
+  public static final Set<Role> COMMAND = EnumSet.of(Role.ADMIN, Role.HQ);
+  /** Who runs the safety checks and watches them live. */
+  public static final Set<Role> OPERATIONS = EnumSet.of(Role.ADMIN, Role.HQ, Role.DISPATCHER);
+  /** Who reports a check's status (a supporter only on checks assigned to them, checked by the route). */
+  public static final Set<Role> REPORTERS = EnumSet.of(Role.ADMIN, Role.HQ, Role.DISPATCHER, Role.SUPPORTER);
+
   private static final Map<String, Set<Role>> TABLE = new LinkedHashMap<>();
+
+  /**
+   * Endpoint and role pairs that the table admits but whose route refuses unless a condition on the
+   * record holds (a supporter reports only on checks assigned to them).
+   */
+  private static final Map<String, Set<Role>> CONDITIONAL =
+      Map.of("POST /api/checks/{id}/status", EnumSet.of(Role.SUPPORTER));
 
   static {
     for (String path : new String[] {"/health", "/version", "/api/config", "/api/town", "/api/shelters", "/api/hazards",
@@ -42,6 +56,12 @@ public final class AccessRules {
     TABLE.put("GET /api/residents.csv", REGISTER_READERS);
     TABLE.put("GET /api/residents.geojson", REGISTER_READERS);
     TABLE.put("GET /api/residents/{id}", REGISTER_READERS);
+    TABLE.put("POST /api/emergencies", COMMAND);
+    TABLE.put("POST /api/emergencies/{id}/end", COMMAND);
+    TABLE.put("GET /api/emergencies", SIGNED_IN);
+    TABLE.put("GET /api/emergencies/{id}/counts", OPERATIONS);
+    TABLE.put("POST /api/checks/{id}/status", REPORTERS);
+    TABLE.put("GET /api/events", OPERATIONS);
   }
 
   private AccessRules() {}
@@ -49,6 +69,11 @@ public final class AccessRules {
   /** The roles allowed on an endpoint (empty set: public), or empty when the endpoint has no rule. */
   public static Optional<Set<Role>> find(HandlerType method, String pathPattern) {
     return Optional.ofNullable(TABLE.get(method.name() + " " + pathPattern));
+  }
+
+  /** Whether the route admits {@code role} only under a condition on the record it touches. */
+  public static boolean conditional(String endpoint, Role role) {
+    return CONDITIONAL.getOrDefault(endpoint, Set.of()).contains(role);
   }
 
   public static Map<String, Set<Role>> table() {

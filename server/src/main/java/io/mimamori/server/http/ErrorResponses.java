@@ -34,7 +34,7 @@ public final class ErrorResponses {
           .setMessage("Request failed")
           .addKeyValue("request_id", id)
           .addKeyValue("method", ctx.method().name())
-          .addKeyValue("route", ctx.endpointHandlerPath())
+          .addKeyValue("route", route(ctx))
           .addKeyValue("exception", e.getClass().getName())
           .setCause(e)
           .log();
@@ -48,6 +48,15 @@ public final class ErrorResponses {
       }
     });
     app.error(405, ctx -> ctx.json(body(405, "method_not_allowed", ctx.method().name() + " is not allowed on " + ctx.path())));
+  }
+
+  /** The matched route pattern; none when the failure came before routing (a before-handler). */
+  private static String route(io.javalin.http.Context ctx) {
+    try {
+      return ctx.endpointHandlerPath();
+    } catch (IllegalStateException notMatched) {
+      return "-";
+    }
   }
 
   private static Map<String, Object> body(int status, String error, String message) {

@@ -5,6 +5,7 @@ import io.javalin.http.staticfiles.Location;
 import io.mimamori.layers.account.AccountStore;
 import io.mimamori.layers.account.SessionStore;
 import io.mimamori.layers.audit.AuditLog;
+import io.mimamori.layers.district.DistrictStore;
 import io.mimamori.layers.features.FeatureStore;
 import io.mimamori.layers.plancheck.PlanCheckStore;
 import io.mimamori.layers.priority.PriorityStore;
@@ -18,6 +19,7 @@ import io.mimamori.server.auth.AuthRoutes;
 import io.mimamori.server.auth.LoginRateLimiter;
 import io.mimamori.server.config.ServerConfig;
 import java.time.Duration;
+import io.mimamori.server.http.DistrictRoutes;
 import io.mimamori.server.http.ErrorResponses;
 import io.mimamori.server.http.HealthRoutes;
 import io.mimamori.server.http.MapRoutes;
@@ -79,6 +81,7 @@ public final class MimamoriApp implements AutoCloseable {
         new AuditLog(dataSource), new LoginRateLimiter(20, Duration.ofMinutes(1)), false).register(app);
     new HealthRoutes(dataSource).register(app);
     new TownRoutes(new TownStore(dataSource), config).register(app);
+    new DistrictRoutes(new DistrictStore(dataSource)).register(app);
     new RegisterRoutes(new PriorityStore(dataSource), new PlanCheckStore(dataSource), new RegisterStore(dataSource),
         new AuditLog(dataSource)).register(app);
     FeatureStore features = new FeatureStore(dataSource);

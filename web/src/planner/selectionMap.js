@@ -90,13 +90,15 @@ export class SelectionMap {
     this.fit();
   }
 
-  /** Fits the view to the points (a lone point gets a street-level view). */
+  /** Fits the view to the points, clear of the legend (a lone point gets a street-level view). */
   fit() {
     if (this.features.length === 0) {
       return;
     }
     const bounds = L.latLngBounds(this.features.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]));
-    this.map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+    const legend = this.legend.getContainer();
+    const right = legend && legend.offsetWidth < this.map.getSize().x / 2 ? legend.offsetWidth + 24 : 24;
+    this.map.fitBounds(bounds, { paddingTopLeft: [24, 24], paddingBottomRight: [right, 24], maxZoom: 16 });
   }
 
   /** Outlines the chosen resident's point and brings it to the front. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -14,28 +13,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.RequestOptions;
-import io.mimamori.data.demo.DemoTownGenerator;
-import io.mimamori.data.demo.DemoTownSpec;
-import io.mimamori.layers.account.AccountStore;
-import io.mimamori.layers.account.PasswordHasher;
-import io.mimamori.layers.account.Role;
-import io.mimamori.layers.account.RoleGrant;
 import io.mimamori.layers.plancheck.PlanCheck;
-import io.mimamori.layers.plancheck.PlanCheckStore;
 import io.mimamori.layers.priority.PriorityFactor;
-import io.mimamori.layers.priority.PriorityProfile;
-import io.mimamori.layers.priority.PriorityStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,12 +43,12 @@ import org.junit.jupiter.api.Test;
 class PlannerPageIT {
 
   private static final Path CHROMIUM = Paths.get(System.getProperty("mimamori.chromium", "/usr/bin/chromium"));
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "synthetic passphrase 42";
-  private static final String PLANNER = "planner.kato";
+  private static final String PASSWORD = PlannerTown.PASSWORD;
+  private static final String PLANNER = PlannerTown.PLANNER;
   private static final LocalDate CHECK_DATE = LocalDate.of(2026, 11, 22);
 
   private static TestServer server;
+  private static PlannerTown town;
   private static Playwright playwright;
   private static Browser browser;
   /** The planner's signed-in browser state (its session cookie), shared by the tests that start signed in. */
@@ -83,19 +66,7 @@ class PlannerPageIT {
         "Chromium is needed for this browser test and was not found at " + CHROMIUM
             + ": install Debian's package (apt-get install -y chromium) or pass -Dmimamori.chromium=/path/to/chromium");
     server = TestServer.start("planner page");
-    var ds = server.database().dataSource();
-    DemoTownGenerator.generateAndLoad(ds, DemoTownSpec.of(23, 2_000, 0.5), Files.createTempDirectory("planner-town"),
-        (p, f) -> {}, () -> false);
-    PriorityStore priorities = new PriorityStore(ds);
-    priorities.scoreAll(PriorityProfile.NATIONAL);
-    priorities.scoreAll(PriorityProfile.KOBE);
-    new PlanCheckStore(ds).checkAll(CHECK_DATE);
-    AccountStore accounts = new AccountStore(ds);
-    String hash = new PasswordHasher().hash(PASSWORD.toCharArray());
-    accounts.create(PLANNER, "加藤", hash, "222038", List.of(RoleGrant.everywhere(Role.PLANNER)));
-    accounts.create("planner.out", "退出試験", hash, "222038", List.of(RoleGrant.everywhere(Role.PLANNER)));
-    accounts.create("planner.locked", "ロック試験", hash, "222038", List.of(RoleGrant.everywhere(Role.PLANNER)));
-    accounts.create("dispatch.mori", "森", hash, "222038", List.of(RoleGrant.everywhere(Role.DISPATCHER)));
+    town = PlannerTown.load(server, CHECK_DATE);
     playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
         .setExecutablePath(CHROMIUM)
@@ -515,29 +486,19 @@ class PlannerPageIT {
   }
 
   private static JsonNode api(String path) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(path)))
-        .header("Cookie", plannerCookie).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(path).isEqualTo(200);
-    return JSON.readTree(r.body());
+    return town.api(path, plannerCookie);
   }
 
   private static long count(String sql) throws Exception {
-    return longs(sql).get(0);
+    return town.longs(sql).get(0);
   }
 
   private static List<Long> longs(String sql) throws Exception {
-    return strings(sql).stream().map(Long::parseLong).toList();
+    return town.longs(sql);
   }
 
   private static List<String> strings(String sql) throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Connection c = server.database().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
+    return town.strings(sql);
   }
 
   private void assertCleanRun() {

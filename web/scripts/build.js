@@ -1,5 +1,6 @@
-// Builds the UI into one folder: index.html, app.js (Leaflet and our modules, bundled and minified
-// by esbuild), app.css and the images Leaflet's CSS refers to.
+// Builds the UI into one folder: one page per entry (index.html with app.js/app.css, the town
+// map; planner.html with planner.js/planner.css; login.html with login.js/login.css), each
+// script bundled and minified by esbuild with its CSS, and the images Leaflet's CSS refers to.
 // Usage: node scripts/build.js [outdir]   (default: dist). Runs on Node 18 and later.
 
 import { build } from 'esbuild';
@@ -14,7 +15,7 @@ await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { app: 'src/main.js' },
+  entryPoints: { app: 'src/main.js', planner: 'src/planner/main.js', login: 'src/login/main.js' },
   bundle: true,
   minify: true,
   format: 'iife',
@@ -26,7 +27,9 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-await copyFile(join(root, 'src', 'index.html'), join(outdir, 'index.html'));
+for (const page of ['index.html', 'planner.html', 'login.html']) {
+  await copyFile(join(root, 'src', page), join(outdir, page));
+}
 const outputs = Object.entries(result.metafile.outputs)
   .map(([file, info]) => `  ${file.replace(/.*\//, '')} ${(info.bytes / 1024).toFixed(1)} KiB`)
   .join('\n');

@@ -16,13 +16,17 @@ export function isAbort(error) {
 }
 
 /**
- * GETs `url` and parses JSON. Throws ApiError for a non-2xx answer (status and the server's
+ * GETs `url` and parses JSON (`cache`: a fetch cache mode, e.g. 'no-store'). Throws ApiError for a non-2xx answer (status and the server's
  * `message` (or `error`) field when it sent one) or an unreachable server (status 0); rethrows aborts.
  */
-export async function getJson(url, { signal, fetchImpl = globalThis.fetch } = {}) {
+export async function getJson(url, { signal, cache, fetchImpl = globalThis.fetch } = {}) {
   let response;
   try {
-    response = await fetchImpl(url, { signal, headers: { Accept: 'application/json' } });
+    const init = { signal, headers: { Accept: 'application/json' } };
+    if (cache) {
+      init.cache = cache; // 'no-store' for personal data: kept out of the browser's HTTP cache
+    }
+    response = await fetchImpl(url, init);
   } catch (e) {
     if (isAbort(e)) {
       throw e;

@@ -1,4 +1,4 @@
-// The side panel: language switch, layer toggles (which double as the symbol legend), the depth and
+// The side panel: language switch, the link to the planner's page, layer toggles (which double as the symbol legend), the depth and
 // landslide legend, the town's counts and what is drawn now. Rendered whole from the state on
 // every language change; the drawn counts update in place. Every value a test reads has a
 // data-testid and its raw number in data-value.
@@ -119,6 +119,8 @@ export class Panel {
       `<h1 id="town-name" data-testid="town-name">${escapeHtml((town && town.name) || translate(lang, 'app.title'))}</h1>` +
       `<button type="button" id="lang-toggle" data-testid="lang-toggle" lang="${lang === 'ja' ? 'en' : 'ja'}"` +
       ` aria-label="${t('app.lang.switch.label')}">${t('app.lang.switch')}</button></header>` +
+      `<p class="panel-links"><a href="${lang === 'ja' ? 'planner.html' : 'planner.html?lang=en'}" data-testid="link-planner">` +
+      `${t('nav.planner')}</a></p>` +
       `<section aria-labelledby="h-counts" data-testid="counts-panel"><h2 id="h-counts">${t('panel.counts')}</h2>` +
       `<table class="counts"><tbody>` +
       `<tr class="group"><th colspan="2">${t('panel.counts.shelters')}</th></tr>${shelterRows}` +

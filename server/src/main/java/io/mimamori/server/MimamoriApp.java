@@ -7,6 +7,7 @@ import io.mimamori.layers.account.SessionStore;
 import io.mimamori.layers.audit.AuditLog;
 import io.mimamori.layers.emergency.EmergencyStore;
 import io.mimamori.layers.emergency.SafetyCheckStore;
+import io.mimamori.layers.district.DistrictStore;
 import io.mimamori.layers.features.FeatureStore;
 import io.mimamori.layers.plancheck.PlanCheckStore;
 import io.mimamori.layers.priority.PriorityStore;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import io.mimamori.server.http.EmergencyRoutes;
+import io.mimamori.server.http.DistrictRoutes;
 import io.mimamori.server.http.ErrorResponses;
 import io.mimamori.server.http.LiveEvents;
 import io.mimamori.server.http.HealthRoutes;
@@ -100,6 +102,7 @@ public final class MimamoriApp implements AutoCloseable {
         new AuditLog(dataSource), new LoginRateLimiter(config.loginsPerMinute(), Duration.ofMinutes(1)), false).register(app);
     new HealthRoutes(dataSource).register(app);
     new TownRoutes(new TownStore(dataSource), config).register(app);
+    new DistrictRoutes(new DistrictStore(dataSource)).register(app);
     new RegisterRoutes(new PriorityStore(dataSource), new PlanCheckStore(dataSource), new RegisterStore(dataSource),
         new AuditLog(dataSource)).register(app);
     SafetyCheckStore checks = new SafetyCheckStore(dataSource);

@@ -70,11 +70,14 @@ class AuthIT {
   @Test
   void fiveFailuresLockTheAccount() throws Exception {
     for (int i = 0; i < 5; i++) {
-      assertThat(login("locked.user", "wrong password " + i).statusCode()).isEqualTo(401);
+      HttpResponse<String> wrong = login("locked.user", "wrong password " + i);
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      assertThat(json.readTree(wrong.body()).get("error").asText()).isEqualTo("wrong_credentials");
     }
     HttpResponse<String> locked = login("locked.user", PASSWORD);
     assertThat(locked.statusCode()).isEqualTo(401);
     assertThat(locked.body()).contains("locked");
+    assertThat(json.readTree(locked.body()).get("error").asText()).as("a code the sign-in page words itself").isEqualTo("account_locked");
   }
 
   @Test

@@ -129,6 +129,24 @@ class RegisterIT {
   }
 
   @Test
+  void theDistrictsAreListedByNameForTheFilter() throws Exception {
+    HttpResponse<String> r = send("/api/districts", null);
+    assertThat(r.statusCode()).as("district names are not personal data").isEqualTo(200);
+    JsonNode list = json.readTree(r.body());
+    List<String> stored = new java.util.ArrayList<>();
+    try (Connection c = server.database().dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(
+        "SELECT id || ':' || name FROM district ORDER BY name, id")) {
+      while (rs.next()) {
+        stored.add(rs.getString(1));
+      }
+    }
+    assertThat(stored).hasSizeGreaterThan(1);
+    List<String> listed = new java.util.ArrayList<>();
+    list.forEach(d -> listed.add(d.get("id").asInt() + ":" + d.get("name").asText()));
+    assertThat(listed).isEqualTo(stored);
+  }
+
+  @Test
   void aDistrictPlannerSeesOnlyTheirDistrict() throws Exception {
     JsonNode page = get("/api/residents?limit=200", districtPlanner);
     assertThat(page.get("items")).isNotEmpty();

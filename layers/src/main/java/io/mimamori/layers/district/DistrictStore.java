@@ -21,6 +21,8 @@ public final class DistrictStore {
 
   private static final String COUNT = "SELECT count(*) FROM district";
 
+  private static final String LIST = "SELECT id, name FROM district ORDER BY name, id";
+
   private final DataSource dataSource;
 
   public DistrictStore(DataSource dataSource) {
@@ -42,6 +44,19 @@ public final class DistrictStore {
       }
     }
     return ids;
+  }
+
+  /** Every district's id and name, by name: what a filter offers. Names only, no geometry. */
+  public List<DistrictName> list() throws SQLException {
+    List<DistrictName> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(LIST);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new DistrictName(rs.getInt(1), rs.getString(2)));
+      }
+    }
+    return out;
   }
 
   public long count() throws SQLException {

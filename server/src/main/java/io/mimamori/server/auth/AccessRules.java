@@ -43,7 +43,7 @@ public final class AccessRules {
 
   static {
     for (String path : new String[] {"/health", "/version", "/api/config", "/api/town", "/api/shelters", "/api/hazards",
-        "/tiles/{layer}/{z}/{x}/{tile}", "/tiles/{tilejson}", "/ogc", "/ogc/conformance",
+        "/api/districts", "/tiles/{layer}/{z}/{x}/{tile}", "/tiles/{tilejson}", "/ogc", "/ogc/conformance",
         "/ogc/collections", "/ogc/collections/{collection}", "/ogc/collections/{collection}/items",
         "/ogc/collections/{collection}/items/{id}"}) {
       TABLE.put("GET " + path, PUBLIC);

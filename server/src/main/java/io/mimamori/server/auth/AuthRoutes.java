@@ -26,11 +26,14 @@ import java.util.Optional;
  * requests must echo in {@code X-CSRF-Token}; {@code POST /api/logout}; {@code POST
  * /api/logout-everywhere}; {@code GET /api/me}. Failed logins count per account (locked for 15
  * minutes after 5) and per client address (rate limited). Every login, failure and logout is
- * audited. The answer to a failed login never says whether the account exists.
+ * audited. A refused login is 401 with {@code error} {@code wrong_credentials}, the same for an
+ * unknown login, a wrong password and a disabled account, or {@code account_locked} while the
+ * account is locked; 429 {@code too_many_requests} when the address is rate limited.
  */
 public final class AuthRoutes {
 
   public static final String COOKIE = "mimamori_session";
+  private static final String WRONG_CREDENTIALS = "Wrong login or password.";
   private static final String PRINCIPAL = "mimamori.principal";
 
   private final AccountStore accounts;
@@ -117,19 +120,25 @@ public final class AuthRoutes {
     if (found.isEmpty()) {
       hasher.verify(password.toCharArray(), decoyHash);
       audit(null, login, "login_failed", address);
-      throw new UnauthorizedResponse("Wrong login or password.");
+      refuse(ctx, "wrong_credentials", WRONG_CREDENTIALS);
+      return;
     }
     Account a = found.get();
     if (a.disabled() || a.lockedAt(now)) {
       hasher.verify(password.toCharArray(), decoyHash);
       audit(a.id(), a.login(), "login_failed", address);
-      throw new UnauthorizedResponse(a.disabled() ? "Wrong login or password."
-          : "This account is locked after repeated failures; try again later or ask an administrator.");
+      if (a.disabled()) {
+        refuse(ctx, "wrong_credentials", WRONG_CREDENTIALS);
+      } else {
+        refuse(ctx, "account_locked", "This account is locked after repeated failures; try again later or ask an administrator.");
+      }
+      return;
     }
     if (!hasher.verify(password.toCharArray(), a.passwordHash())) {
       accounts.recordFailedLogin(a.id());
       audit(a.id(), a.login(), "login_failed", address);
-      throw new UnauthorizedResponse("Wrong login or password.");
+      refuse(ctx, "wrong_credentials", WRONG_CREDENTIALS);
+      return;
     }
     accounts.recordSuccessfulLogin(a.id());
     SessionStore.NewSession s = sessions.open(a.id());
@@ -138,6 +147,14 @@ public final class AuthRoutes {
     audit(a.id(), a.login(), "login", address);
     Map<String, Object> out = describe(new Principal(a, s.csrfToken()));
     ctx.json(out);
+  }
+
+  /**
+   * A refused login: 401 with {@code error} {@code wrong_credentials} or {@code account_locked},
+   * so a page can word it in its own language. A disabled account reads as wrong credentials.
+   */
+  private static void refuse(Context ctx, String error, String message) {
+    ctx.status(401).json(Map.of("status", 401, "error", error, "message", message));
   }
 
   private void logout(Context ctx) throws SQLException {

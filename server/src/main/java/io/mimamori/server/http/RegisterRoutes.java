@@ -92,6 +92,7 @@ public final class RegisterRoutes {
       RankedResident last = page.get(page.size() - 1);
       body.put("next", Map.of("after_score", last.score(), "after_id", last.residentId()));
     }
+    ctx.header("Cache-Control", "no-store");
     ctx.json(body);
   }
 

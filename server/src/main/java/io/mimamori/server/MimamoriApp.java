@@ -96,7 +96,7 @@ public final class MimamoriApp implements AutoCloseable {
       ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
     });
     ErrorResponses.install(app);
-    app.beforeMatched(AccessRules::enforce);
+    app.beforeMatched(ctx -> AccessRules.enforce(ctx, endpoints));
     new AuthRoutes(new AccountStore(dataSource),
         new SessionStore(dataSource, Duration.ofHours(12), Duration.ofHours(24)),
         new AuditLog(dataSource), new LoginRateLimiter(config.loginsPerMinute(), Duration.ofMinutes(1)), false).register(app);

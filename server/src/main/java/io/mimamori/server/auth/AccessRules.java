@@ -80,12 +80,25 @@ public final class AccessRules {
     return Map.copyOf(TABLE);
   }
 
-  /** Refuses the request unless the rule for the matched endpoint lets the caller in. */
-  public static void enforce(Context ctx) {
+  /**
+   * Refuses the request unless the rule for the matched endpoint lets the caller in. Requests that
+   * match no registered endpoint are the web UI's static files (pages, scripts, styles: no data),
+   * which Javalin also passes through here; they are let through.
+   */
+  public static void enforce(Context ctx, java.util.Collection<String> registeredEndpoints) {
     if (ctx.method() == HandlerType.HEAD || ctx.method() == HandlerType.OPTIONS) {
       return;
     }
-    Set<Role> allowed = find(ctx.method(), ctx.endpointHandlerPath())
+    String endpoint;
+    try {
+      endpoint = ctx.method().name() + " " + ctx.endpointHandlerPath();
+    } catch (IllegalStateException noEndpoint) {
+      return;
+    }
+    if (!registeredEndpoints.contains(endpoint)) {
+      return;
+    }
+    Set<Role> allowed = Optional.ofNullable(TABLE.get(endpoint))
         .orElseThrow(() -> new ForbiddenResponse("No access rule for this endpoint: refused by default."));
     if (allowed.isEmpty()) {
       return;

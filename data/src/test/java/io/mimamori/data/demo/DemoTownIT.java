@@ -159,7 +159,20 @@ class DemoTownIT {
     assertThat(count("SELECT count(*) FROM hazard_zone WHERE NOT ST_IsValid(geom)")).isZero();
     assertThat(grouped("SELECT phenomenon || rank, count(*) FROM hazard_zone WHERE hazard_type = 'landslide' GROUP BY 1"))
         .containsKeys("steep_slope1", "steep_slope2", "debris_flow1", "debris_flow2");
-    assertThat(count("SELECT count(DISTINCT rank) FROM hazard_zone WHERE hazard_type = 'flood'")).isEqualTo(5);
+    assertThat(count("SELECT count(DISTINCT rank) FROM hazard_zone WHERE hazard_type = 'flood' AND rank <= 4")).isEqualTo(4);
+    // flood depth at homes: mostly 0.5-3 m (rank 2), some 3-5 m, few deeper (Numazu's Kano river)
+    Map<String, Long> depth = grouped("""
+        SELECT rank::text, count(*) FROM (SELECT max(z.rank) AS rank FROM household h
+        JOIN hazard_zone z ON z.hazard_type = 'flood' AND ST_Intersects(z.geom, h.geom) GROUP BY h.id) x GROUP BY 1
+        """);
+    double flooded = depth.values().stream().mapToLong(Long::longValue).sum();
+    assertThat(depth.getOrDefault("2", 0L) / flooded).as("0.5-3 m among flooded homes").isBetween(0.5, 0.85);
+    assertThat((depth.getOrDefault("3", 0L) + depth.getOrDefault("4", 0L) + depth.getOrDefault("5", 0L)) / households)
+        .as("homes 3 m or more under").isBetween(0.01, 0.12);
+    // landslide zones are small patches (about 1 ha for a steep slope), not bands across the town
+    assertThat(count("SELECT count(*) FROM hazard_zone WHERE hazard_type = 'landslide' AND rank = 1")).isBetween(60L, 130L);
+    assertThat(count("SELECT count(*) FROM hazard_zone WHERE hazard_type = 'landslide' "
+        + "AND ST_Area(geom::geography) > 250000")).isZero();
     // every special warning zone lies inside a warning zone
     assertThat(count("""
         SELECT count(*) FROM hazard_zone s WHERE s.hazard_type = 'landslide' AND s.rank = 2 AND NOT EXISTS (

@@ -29,7 +29,12 @@ final class TownGeography {
 
   static final GeometryFactory GF = new GeometryFactory();
   static final double SHORE_MARGIN = 150;
-  private static final double TAPER = 2.5;
+  /** How fast a headland pushed out for a real shelter falls back to the coast either side: metres seaward per metre along. */
+  private static final double TAPER = 1.8;
+  /** The radius (m) of a headland's rounded tip. */
+  private static final double TIP = 800;
+  /** Over how many metres the headlands and the coast blend where they meet. */
+  private static final double BLEND = 300;
 
   /** Coast from the west edge to the south edge, in box fractions (Numazu: Senbonhama, the Kano mouth, Shizuura, Uchiura). */
   private static final double[][] COAST = {
@@ -201,8 +206,10 @@ final class TownGeography {
    * Moves the coast seaward wherever a real shelter would otherwise be in the sea or within
    * {@value #SHORE_MARGIN} m of it. The coast is treated as a height over the line from its first to
    * its last point, measured towards the sea; each shelter raises that height to its own plus the
-   * margin, tapering off steeply either side (headlands, as on the Izu coast), and the coast takes the upper envelope. Moving
-   * every point along the same direction keeps the coast from crossing itself.
+   * margin under a rounded headland falling off {@value #TAPER} m per metre either side (neighbouring
+   * shelters' headlands merge into one stretch of land, as the Izu coast south of Numazu), and the
+   * coast takes a smooth upper envelope of itself and the headlands. Moving every point along the
+   * same direction keeps the coast from crossing itself.
    */
   private void pushSeaward(List<Coordinate> pts, List<Shelter> shelters) {
     if (shelters.isEmpty()) {
@@ -223,11 +230,21 @@ final class TownGeography {
       Coordinate c = pts.get(i);
       double s = (c.x - first.x) * ex + (c.y - first.y) * ey;
       double h = (c.x - first.x) * dx + (c.y - first.y) * dy;
-      double need = h;
+      // a soft maximum of the coast and each shelter's bump: never lower than the highest of them,
+      // and without a corner where two of them meet
+      double[] v = new double[hs.length + 1];
+      double top = v[0] = h;
       for (int k = 0; k < hs.length; k++) {
-        need = Math.max(need, hs[k] - TAPER * Math.abs(s - ss[k]));
+        double ds = s - ss[k];
+        v[k + 1] = hs[k] - TAPER * (Math.sqrt(ds * ds + TIP * TIP) - TIP);
+        top = Math.max(top, v[k + 1]);
       }
-      if (need > h) {
+      double sum = 0;
+      for (double x : v) {
+        sum += Math.exp((x - top) / BLEND);
+      }
+      double need = top + BLEND * Math.log(sum);
+      if (need > h + 1) {
         pts.set(i, new Coordinate(c.x + (need - h) * dx, c.y + (need - h) * dy));
       }
     }

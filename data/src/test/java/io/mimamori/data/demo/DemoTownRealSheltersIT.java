@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.locationtech.jts.geom.Coordinate;
 import org.junit.jupiter.api.Test;
 
 /** Numazu's real GSI shelters: the town is laid out around them, and they replace the generated ones. */
@@ -33,6 +34,31 @@ class DemoTownRealSheltersIT {
     Assumptions.assumeTrue(Files.exists(emergency) && Files.exists(evacuation),
         "the GSI shelters of Numazu are not in " + gsi + "; skipping the real-shelter test");
     return GsiShelterFixture.read(emergency, evacuation);
+  }
+
+  /**
+   * The coast is pushed out round real shelters standing where the generated sea would be (the
+   * Izu side): as rounded headlands merging into one shore, not as sharp spikes (the old ones turned
+   * by 135 degrees at their tips; the generated coast itself turns by at most about 40).
+   */
+  @Test
+  void theCoastBendsSmoothlyRoundRealShelters() throws Exception {
+    List<Shelter> real = numazu();
+    TownGeography geo = new TownGeography(TownFrame.of(1.0, real), 7, real);
+    Coordinate[] c = geo.coast.getCoordinates();
+    double sharpest = 0;
+    for (int i = 2; i + 2 < c.length; i++) {
+      double before = Math.atan2(c[i].y - c[i - 2].y, c[i].x - c[i - 2].x);
+      double after = Math.atan2(c[i + 2].y - c[i].y, c[i + 2].x - c[i].x);
+      double turn = Math.abs(Math.toDegrees(after - before));
+      sharpest = Math.max(sharpest, turn > 180 ? 360 - turn : turn);
+    }
+    assertThat(sharpest).as("sharpest turn of the coast over 240 m either side, degrees").isLessThan(60);
+    for (Shelter s : real) {
+      double x = geo.frame.x(s.location().lon()), y = geo.frame.y(s.location().lat());
+      assertThat(geo.isLand(x, y)).as(s.name()).isTrue();
+      assertThat(geo.distanceToCoast(x, y)).as(s.name()).isGreaterThan(TownGeography.SHORE_MARGIN * 0.5);
+    }
   }
 
   @Test

@@ -116,6 +116,12 @@ class DemoTownIT {
     assertThat(count("SELECT count(*) FROM resident WHERE needs_info_support")).isPositive();
     assertThat(count("SELECT count(*) FROM resident WHERE needs_decision_support")).isPositive();
     assertThat(count("SELECT count(DISTINCT d) FROM resident, unnest(medical_devices) d")).isGreaterThanOrEqualTo(6);
+    // powered devices other than ventilators: a few percent of the register (home oxygen the most)
+    double powered = count("SELECT count(*) FROM resident WHERE medical_devices "
+        + "&& ARRAY['oxygen', 'suction', 'feeding_pump', 'electric_bed', 'other_powered']");
+    assertThat(powered / RESIDENTS).isBetween(0.025, 0.07);
+    assertThat(count("SELECT count(*) FROM resident WHERE 'oxygen' = ANY (medical_devices)") / (double) RESIDENTS)
+        .isBetween(0.007, 0.025);
   }
 
   @Test

@@ -205,6 +205,10 @@ class DemoTownIT {
           .as(type).isZero();
     }
     assertThat(count("SELECT count(*) FROM shelter WHERE kind = 'evacuation_site' AND 'tsunami' = ANY (hazards)")).isPositive();
+    // welfare shelters stand on safe ground where the town has room
+    assertThat(kinds.get("welfare_shelter")).isEqualTo(Math.max(4, Math.round(Math.round(51 * RESIDENTS / 20_000.0) * 0.5)));
+    assertThat(count("SELECT count(*) FROM shelter s WHERE s.kind = 'welfare_shelter' AND EXISTS "
+        + "(SELECT 1 FROM hazard_zone z WHERE ST_Intersects(z.geom, s.geom))")).isLessThanOrEqualTo(1);
   }
 
   @Test

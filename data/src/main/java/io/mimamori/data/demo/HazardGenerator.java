@@ -19,7 +19,7 @@ import org.locationtech.jts.operation.overlayng.CoverageUnion;
  *
  * <ul>
  *   <li>flood (洪水浸水想定区域): a water level highest at each river and falling off with distance,
- *       minus the ground; deeper near the river and in low land. Depth ranks as PLATEAU's 浸水ランク:
+ *       rising inland at half the plain's rise, minus the ground; deeper near the river and in low land. Depth ranks as PLATEAU's 浸水ランク:
  *       1 under 0.5 m, 2 to 3 m, 3 to 5 m, 4 to 10 m, 5 over 10 m; one zone per rank.
  *   <li>tsunami (津波浸水想定): a run-up highest at the shore, reaching inland over the low plain and
  *       up the Kano river; ranks 1 under 0.3 m, 2 to 1 m, 3 to 2 m, 4 to 5 m, 5 over 5 m.
@@ -54,13 +54,15 @@ final class HazardGenerator {
           continue;
         }
         double e = geo.elevation(x, y);
+        double dCoast = geo.distanceToCoast(x, y);
         double level = 0;
         for (int k = 0; k < geo.rivers.size(); k++) {
           River rv = geo.rivers.get(k);
           level = Math.max(level, rv.floodHeight() * Math.exp(-geo.distanceToRiver(k, x, y) / rv.floodReach()));
         }
-        addBand(flood, FLOOD_DEPTHS, level + 1.5 - e, x, y);
-        double dCoast = geo.distanceToCoast(x, y);
+        // the water surface rises inland at half the plain's rise (as a river's own profile does),
+        // so the flood reaches up the valleys, not only round the river mouths
+        addBand(flood, FLOOD_DEPTHS, level + 1.5 + 0.5 * TownGeography.plainRise(dCoast) - e, x, y);
         double runup = 10 * Math.exp(-dCoast / 1000)
             + 5 * Math.exp(-geo.distanceToRiver(0, x, y) / 250) * Math.exp(-dCoast / 2500);
         addBand(tsunami, TSUNAMI_DEPTHS, runup + 0.5 - e, x, y);

@@ -82,13 +82,13 @@ final class TownGeography {
     // Flood water level above the plain at each river, falling off over its reach (see
     // HazardGenerator). The Kano's maximum-scale flood zone in Numazu is wide but mostly 0.5-3 m
     // deep, 3-5 m in low ground near the river and deeper only in a few spots: so a broad, moderate
-    // level (6.5 m, falling off over 4 km) rather than a tall narrow one. In the default town this
-    // floods about 30% of homes, of which about 60% at 0.5-3 m, a quarter at 3-5 m and a few
-    // percent deeper (with 12 m over 1.4 km, 35% of the flooded homes were 5-10 m deep).
+    // level (4 m, falling off over 4 km) rather than a tall narrow one. In the default town this
+    // floods about 40% of homes, of which about two thirds at 0.5-3 m, a fifth at 3-5 m and about
+    // 1% deeper (with 12 m over 1.4 km, 35% of the flooded homes were 5-10 m deep).
     rivers = List.of(
-        new River("狩野川", 90, 4000, 6.5, kano),
-        new River("黄瀬川", 35, 900, 4.0, kise),
-        new River("高橋川", 20, 700, 3.0, takahashi));
+        new River("狩野川", 90, 4000, 4.0, kano),
+        new River("黄瀬川", 35, 900, 3.0, kise),
+        new River("高橋川", 20, 700, 2.5, takahashi));
     riverDistance = rivers.stream().map(rv -> new IndexedFacetDistance(rv.line())).toArray(IndexedFacetDistance[]::new);
     SplittableRandom hr = Seeds.of(seed, "hills");
     hillNoise = new DoubleUnaryOperator[] {Seeds.wiggle(hr, 1, 900), Seeds.wiggle(hr, 1, 1300)};
@@ -129,7 +129,7 @@ final class TownGeography {
   double elevation(double x, double y) {
     double u = x / width, v = y / height;
     double dCoast = distanceToCoast(x, y);
-    double e = 1.5 + Math.min(30, 3.2 * dCoast / 1000);
+    double e = 1.5 + plainRise(dCoast);
     for (int i = 0; i < rivers.size(); i++) {
       double d = distanceToRiver(i, x, y);
       e -= 0.55 * Math.max(0, e - 1.5) * Math.exp(-d / 500);
@@ -141,6 +141,11 @@ final class TownGeography {
     e += n * hill(u, v, 0.86, 0.14, 300, 1200);                                    // Izu hills
     e += n * hill(u, v, 0.72, 0.24, 160, 600);                                     // Shizuura hills
     return Math.max(0.5, e);
+  }
+
+  /** How far the plain has risen above the shore (1.5 m) at a distance from the coast: 3.2 m per km, at most 30 m. */
+  static double plainRise(double distanceToCoast) {
+    return Math.min(30, 3.2 * distanceToCoast / 1000);
   }
 
   /** Rise over run of the ground at a point (central differences over 40 m). */

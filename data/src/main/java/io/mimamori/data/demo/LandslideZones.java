@@ -16,8 +16,8 @@ import org.locationtech.jts.index.quadtree.Quadtree;
  * <ul>
  *   <li>steep-slope failure (急傾斜地の崩壊): a strip along a hillside that follows the contour, from a
  *       little above the slope's crest (the law: 10 m) over its face down to the ground at its foot
- *       (twice the slope's height, at most 50 m): here 45-100 m wide and 120-480 m long, with tapered
- *       ends, about 1.2 ha, as in Numazu's real file (97 zones, 1.2 km²). The special warning zone
+ *       (twice the slope's height, at most 50 m): here 45-95 m wide and 120-480 m long, with tapered
+ *       ends, 1-2 ha each (Numazu's real file: 97 zones, 1.2 km² in all). The special warning zone
  *       (特別警戒区域) is a narrower strip inside it along the foot of the slope.
  *   <li>debris flow (土石流): a fan from a valley mouth on a hillside down the line of steepest
  *       descent, widening to 180-340 m over 350-850 m; the special warning zone is the narrow upper

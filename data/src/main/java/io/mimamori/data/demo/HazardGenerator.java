@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -16,22 +14,24 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.overlayng.CoverageUnion;
 
 /**
- * The demo town's hazard zones, computed on a mesh of {@value #CELL} m cells (as the real
- * inundation maps are) from the terrain:
+ * The demo town's hazard zones from the terrain; flood and tsunami zones on a mesh of {@value #CELL} m
+ * cells (as the real inundation maps are):
  *
  * <ul>
  *   <li>flood (洪水浸水想定区域): a water level highest at each river and falling off with distance,
- *       minus the ground; deeper near the river and in low land. Depth ranks as PLATEAU's 浸水ランク:
+ *       rising inland at half the plain's rise, minus the ground; deeper near the river and in low land. Depth ranks as PLATEAU's 浸水ランク:
  *       1 under 0.5 m, 2 to 3 m, 3 to 5 m, 4 to 10 m, 5 over 10 m; one zone per rank.
  *   <li>tsunami (津波浸水想定): a run-up highest at the shore, reaching inland over the low plain and
  *       up the Kano river; ranks 1 under 0.3 m, 2 to 1 m, 3 to 2 m, 4 to 5 m, 5 over 5 m.
- *   <li>landslide (土砂災害警戒区域): steep-slope warning zones (rank 1) where the hillside is steep,
- *       special warning zones (rank 2) inside them where it is steeper; and debris-flow fans below a
- *       few valleys, each with a smaller special zone inside.
+ *   <li>landslide (土砂災害警戒区域): steep-slope strips along hillsides and debris-flow fans below
+ *       them, warning zones (rank 1) with special warning zones (rank 2) inside
+ *       ({@link LandslideZones}).
  * </ul>
  *
- * Real zones given in the spec are kept; a generated zone of a type is cut away wherever real zones
- * of that type reach (the union of their bounding boxes), so the two never overlap.
+ * Real zones given in the spec are kept. A generated flood or tsunami zone is cut away wherever real
+ * zones of its type reach (the union of their bounding boxes), so the two never overlap; landslide
+ * zones are generated only outside the bounding box of all real landslide zones (a real file lists
+ * every zone of its mesh).
  */
 final class HazardGenerator {
 
@@ -46,8 +46,7 @@ final class HazardGenerator {
   static List<HazardZone> generate(TownGeography geo, long seed, double scale, List<HazardZone> real) {
     int nx = (int) Math.ceil(geo.width / CELL), ny = (int) Math.ceil(geo.height / CELL);
     List<List<Geometry>> flood = bands(5), tsunami = bands(5);
-    List<Geometry> warning = new ArrayList<>(), special = new ArrayList<>();
-    List<double[]> fanCandidates = new ArrayList<>();
+    List<double[]> hillCells = new ArrayList<>();
     for (int j = 0; j < ny; j++) {
       for (int i = 0; i < nx; i++) {
         double x = (i + 0.5) * CELL, y = (j + 0.5) * CELL;
@@ -55,25 +54,22 @@ final class HazardGenerator {
           continue;
         }
         double e = geo.elevation(x, y);
+        double dCoast = geo.distanceToCoast(x, y);
         double level = 0;
         for (int k = 0; k < geo.rivers.size(); k++) {
           River rv = geo.rivers.get(k);
           level = Math.max(level, rv.floodHeight() * Math.exp(-geo.distanceToRiver(k, x, y) / rv.floodReach()));
         }
-        addBand(flood, FLOOD_DEPTHS, level + 1.5 - e, x, y);
-        double dCoast = geo.distanceToCoast(x, y);
+        // the water surface rises inland at half the plain's rise (as a river's own profile does),
+        // so the flood reaches up the valleys, not only round the river mouths
+        addBand(flood, FLOOD_DEPTHS, level + 1.5 + 0.5 * TownGeography.plainRise(dCoast) - e, x, y);
         double runup = 10 * Math.exp(-dCoast / 1000)
             + 5 * Math.exp(-geo.distanceToRiver(0, x, y) / 250) * Math.exp(-dCoast / 2500);
         addBand(tsunami, TSUNAMI_DEPTHS, runup + 0.5 - e, x, y);
-        if (e >= 8 && e <= 170) {
+        if (e >= 10 && e <= 200) {
           double s = geo.slope(x, y);
-          if (s >= 0.13) {
-            warning.add(cell(x, y));
-            if (s >= 0.19) {
-              special.add(cell(x, y));
-            }
-          } else if (s >= 0.06 && e >= 25 && e <= 90) {
-            fanCandidates.add(new double[] {x, y});
+          if (s >= LandslideZones.FAN_SLOPE) {
+            hillCells.add(new double[] {x, y, e, s});
           }
         }
       }
@@ -86,60 +82,13 @@ final class HazardGenerator {
       add(out, geo, realReach, HazardType.TSUNAMI, rank, null, "津波浸水想定（デモ）", "最大クラスの津波 (demo)",
           "tsunami-" + rank, union(tsunami.get(rank - 1)));
     }
-    int n = 0;
-    for (Geometry part : parts(union(warning))) {
-      n++;
-      add(out, geo, realReach, HazardType.LANDSLIDE, 1, "steep_slope", "急傾斜地の崩壊 警戒区域 第" + n + "号",
-          null, "steep-" + n, part);
-      int m = 0;
-      for (Geometry inner : parts(union(special))) {
-        if (part.contains(inner.getInteriorPoint())) {
-          m++;
-          add(out, geo, realReach, HazardType.LANDSLIDE, 2, "steep_slope",
-              "急傾斜地の崩壊 特別警戒区域 第" + n + "-" + m + "号", null, "steep-" + n + "-" + m, inner);
-        }
-      }
+    Geometry landslideReach = extent(geo, real, HazardType.LANDSLIDE);
+    for (LandslideZones.Zone z : LandslideZones.generate(geo, seed, scale, hillCells, landslideReach)) {
+      Geometry lonLat = geo.frame.toLonLat(z.local());
+      out.add(new HazardZone(HazardType.LANDSLIDE, z.rank(), z.phenomenon(), z.name(), null, SOURCE, z.sourceId(),
+          lonLat.isValid() ? lonLat : lonLat.buffer(0)));
     }
-    addDebrisFans(out, geo, realReach, Seeds.of(seed, "debris"), fanCandidates, Math.max(3, (int) Math.round(6 * Math.sqrt(scale))));
     return out;
-  }
-
-  private static void addDebrisFans(List<HazardZone> out, TownGeography geo, Map<HazardType, Geometry> realReach,
-      SplittableRandom r, List<double[]> candidates, int wanted) {
-    List<double[]> apexes = new ArrayList<>();
-    for (int attempt = 0; attempt < 400 && apexes.size() < wanted && !candidates.isEmpty(); attempt++) {
-      double[] c = candidates.get(r.nextInt(candidates.size()));
-      if (apexes.stream().allMatch(a -> Math.hypot(a[0] - c[0], a[1] - c[1]) > 900)) {
-        apexes.add(c);
-      }
-    }
-    int n = 0;
-    for (double[] a : apexes) {
-      double h = 25;
-      double gx = (geo.elevation(a[0] + h, a[1]) - geo.elevation(a[0] - h, a[1])) / (2 * h);
-      double gy = (geo.elevation(a[0], a[1] + h) - geo.elevation(a[0], a[1] - h)) / (2 * h);
-      double len = Math.hypot(gx, gy);
-      double dx = -gx / len, dy = -gy / len; // downhill
-      n++;
-      Geometry outer = fan(a, dx, dy, 520, 200).intersection(geo.land);
-      Geometry inner = fan(a, dx, dy, 260, 90).intersection(geo.land);
-      add(out, geo, realReach, HazardType.LANDSLIDE, 1, "debris_flow", "土石流 警戒区域 第" + n + "号", null,
-          "debris-" + n, outer);
-      add(out, geo, realReach, HazardType.LANDSLIDE, 2, "debris_flow", "土石流 特別警戒区域 第" + n + "号", null,
-          "debris-" + n + "-s", inner.intersection(outer));
-    }
-  }
-
-  private static Geometry fan(double[] apex, double dx, double dy, double length, double halfWidth) {
-    double px = -dy, py = dx;
-    Coordinate a = new Coordinate(apex[0] - dx * 40, apex[1] - dy * 40);
-    return TownGeography.GF.createPolygon(new Coordinate[] {
-      a,
-      new Coordinate(apex[0] + dx * length * 0.85 + px * halfWidth, apex[1] + dy * length * 0.85 + py * halfWidth),
-      new Coordinate(apex[0] + dx * length, apex[1] + dy * length),
-      new Coordinate(apex[0] + dx * length * 0.85 - px * halfWidth, apex[1] + dy * length * 0.85 - py * halfWidth),
-      new Coordinate(a)
-    });
   }
 
   private static List<List<Geometry>> bands(int n) {
@@ -172,12 +121,14 @@ final class HazardGenerator {
     return CoverageUnion.union(TownGeography.GF.buildGeometry(cells));
   }
 
-  private static List<Geometry> parts(Geometry g) {
-    List<Geometry> out = new ArrayList<>();
-    for (int i = 0; i < g.getNumGeometries(); i++) {
-      out.add(g.getGeometryN(i));
-    }
-    return out;
+  /**
+   * The bounding box of the real zones of a type, in local metres, or null if there are none. A real
+   * landslide file lists every zone of its mesh, so no zone is generated anywhere in that box.
+   */
+  private static Geometry extent(TownGeography geo, List<HazardZone> real, HazardType type) {
+    Envelope e = new Envelope();
+    real.stream().filter(z -> z.type() == type).forEach(z -> e.expandToInclude(z.geometry().getEnvelopeInternal()));
+    return e.isNull() ? null : geo.frame.toLocal(TownGeography.GF.toGeometry(e));
   }
 
   /** Per type, the union of the bounding boxes of the real zones, in local metres. */

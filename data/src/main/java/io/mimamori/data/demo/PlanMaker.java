@@ -23,8 +23,9 @@ import java.util.SplittableRandom;
  * Neighbours live within 250 m, so they often share the person's hazard zone.
  *
  * <p>Destinations: welfare shelters for people who need care (care level 3-5, disability grade 1-2,
- * intellectual A, severe, ventilator), within capacity; the child welfare shelter matching a pupil's
- * disability; otherwise the nearest evacuation site designated for every hazard at home, a
+ * intellectual A, severe, ventilator), within capacity counting the whole household (4% of
+ * planners count only the person, for the over-capacity check to find); the child welfare shelter
+ * matching a pupil's disability, within its places for children and persons; otherwise the nearest evacuation site designated for every hazard at home, a
  * relative's home, a short stay in a care facility, or staying home when home is in no hazard zone.
  * About 5% of plans name the nearest site regardless of its designation: the mistakes plan checks
  * are there to find. Reviews: 60% within the last year, the rest older.
@@ -135,17 +136,20 @@ final class PlanMaker {
     String note = null;
     if (r.nextDouble() < pDestination) {
       int chosen = -1;
-      int people = members > 1 ? 2 : 1;
+      int children = 0;
+      // the household goes along: a welfare shelter's capacity counts family members too; a few
+      // planners count only the person, which the plan check's over_capacity then finds
+      int counted = r.nextDouble() < 0.04 ? 1 : members;
       if (!p.schoolStatus().equals("none") && r.nextDouble() < 0.75) {
-        chosen = shelters.nearest(home[0], home[1], s -> childShelterFits(s, p));
-        people = 1;
+        chosen = shelters.nearest(home[0], home[1], s -> childShelterFits(s, p, counted));
+        children = 1;
       } else if (needsWelfare && r.nextDouble() < 0.70) {
         // welfare shelters within 4 km; when the near ones are full the person goes to an ordinary shelter
-        chosen = shelters.nearest(home[0], home[1], 4000, s -> welfareShelterFits(s, p, members > 1 ? 2 : 1));
+        chosen = shelters.nearest(home[0], home[1], 4000, s -> welfareShelterFits(s, p, counted));
       }
       double roll = r.nextDouble();
       if (chosen >= 0) {
-        shelters.take(chosen, people);
+        shelters.take(chosen, counted, children);
         kind = "shelter";
       } else if (roll < 0.12) {
         kind = "relative_home";
@@ -201,7 +205,7 @@ final class PlanMaker {
 
   private boolean welfareShelterFits(int s, ResidentRow p, int people) {
     Shelter sh = shelters.shelters.get(s);
-    if (sh.kind() != ShelterKind.WELFARE_SHELTER || !shelters.hasRoom(s, people)) {
+    if (sh.kind() != ShelterKind.WELFARE_SHELTER || !shelters.hasRoom(s, people, 0)) {
       return false;
     }
     boolean elderly = p.birthDate().isBefore(ResidentFactory.REFERENCE_DATE.minusYears(65));
@@ -210,9 +214,9 @@ final class PlanMaker {
         || (!p.disabilityTypes().isEmpty() && g.contains("disabled"));
   }
 
-  private boolean childShelterFits(int s, ResidentRow p) {
+  private boolean childShelterFits(int s, ResidentRow p, int people) {
     Shelter sh = shelters.shelters.get(s);
-    return sh.kind() == ShelterKind.CHILD_WELFARE_SHELTER && shelters.hasRoom(s, 1)
+    return sh.kind() == ShelterKind.CHILD_WELFARE_SHELTER && shelters.hasRoom(s, people, 1)
         && p.disabilityTypes().stream().anyMatch(sh.disabilityTypes()::contains);
   }
 

@@ -118,22 +118,36 @@ final class ResidentFactory {
     if (ventilator) {
       devices.add("ventilator");
     }
-    if (r.nextDouble() < (types.contains("intractable_disease") ? 0.15 : g == Group.CHILD ? 0.01 : 0.03)) {
+    // Other powered devices, as a register of people needing help records them for power cuts.
+    // Home oxygen (在宅酸素療法): about 160,000 people in Japan, most of them elderly with COPD,
+    // lung fibrosis or heart failure, so about 0.4% of people over 65 and more among the frail:
+    // about 1.5% of the register, more with an intractable disease (ALS, muscular dystrophy) or a
+    // severe disability.
+    double pOxygen = severe ? 0.25 : types.contains("intractable_disease") ? 0.10
+        : g == Group.CHILD || g == Group.ADULT_DISABLED ? 0.006 : careRank >= 3 ? 0.018 : 0.008;
+    if (r.nextDouble() < pOxygen) {
       devices.add("oxygen");
     }
-    if (r.nextDouble() < (ventilator ? 0.7 : severe ? 0.5 : careRank == 7 ? 0.08 : 0.003)) {
+    // Suction (吸引器): with most ventilators and tracheostomies, severe disabilities and some
+    // bedridden elderly people: about 0.8% of the register.
+    if (r.nextDouble() < (ventilator ? 0.7 : severe ? 0.4 : careRank == 7 ? 0.03 : 0.001)) {
       devices.add("suction");
     }
+    // Dialysis: about 350,000 people in Japan, two thirds over 65, treated at a clinic; about 1%.
     if (g != Group.CHILD && r.nextDouble() < 0.012) {
       devices.add("dialysis");
     }
-    if (r.nextDouble() < (severe ? 0.35 : careRank == 7 ? 0.05 : 0.002)) {
+    // Enteral feeding pumps: most tube feeding at home runs by gravity, so pumps are few: about 0.3%.
+    if (r.nextDouble() < (severe ? 0.25 : careRank == 7 ? 0.02 : 0.0003)) {
       devices.add("feeding_pump");
     }
-    if (careRank >= 5 && r.nextDouble() < 0.30) {
+    // Electric care beds are common under long-term care insurance, but the register records one
+    // as a powered device only where a power cut matters (a bedridden person at care level 4-5 on
+    // an air mattress or turned by the bed): about 1.5% of the register.
+    if (careRank >= 6 && r.nextDouble() < 0.08) {
       devices.add("electric_bed");
     }
-    if (r.nextDouble() < 0.005) {
+    if (r.nextDouble() < 0.003) {
       devices.add("other_powered");
     }
 

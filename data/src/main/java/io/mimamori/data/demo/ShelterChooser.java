@@ -7,7 +7,9 @@ import java.util.function.IntPredicate;
 
 /**
  * The nearest shelter (straight line) meeting a condition, from a grid of 1 km buckets searched ring
- * by ring; and what is left of each welfare shelter's capacity as plans are matched to it.
+ * by ring; and what is left of each shelter's capacity as plans are matched to it: persons (everyone
+ * in the household goes along, as the plan check counts them) and, at a child welfare shelter,
+ * children.
  */
 final class ShelterChooser {
 
@@ -17,7 +19,8 @@ final class ShelterChooser {
   final long[] storedIds;
   private final double[] xs;
   private final double[] ys;
-  private final int[] remaining;
+  private final int[] remainingPersons;
+  private final int[] remainingChildren;
   private final int bx;
   private final int by;
   private final List<List<Integer>> buckets = new ArrayList<>();
@@ -27,7 +30,8 @@ final class ShelterChooser {
     this.storedIds = storedIds;
     this.xs = new double[shelters.size()];
     this.ys = new double[shelters.size()];
-    this.remaining = new int[shelters.size()];
+    this.remainingPersons = new int[shelters.size()];
+    this.remainingChildren = new int[shelters.size()];
     this.bx = (int) Math.ceil(geo.width / BUCKET) + 1;
     this.by = (int) Math.ceil(geo.height / BUCKET) + 1;
     for (int i = 0; i < bx * by; i++) {
@@ -37,8 +41,8 @@ final class ShelterChooser {
       Shelter s = shelters.get(i);
       xs[i] = geo.frame.x(s.location().lon());
       ys[i] = geo.frame.y(s.location().lat());
-      Integer cap = s.capacityChildren() != null ? s.capacityChildren() : s.capacityPersons();
-      remaining[i] = cap == null ? Integer.MAX_VALUE : cap;
+      remainingPersons[i] = s.capacityPersons() == null ? Integer.MAX_VALUE : s.capacityPersons();
+      remainingChildren[i] = s.capacityChildren() == null ? Integer.MAX_VALUE : s.capacityChildren();
       buckets.get(bucket(xs[i], ys[i])).add(i);
     }
   }
@@ -76,12 +80,13 @@ final class ShelterChooser {
     return best;
   }
 
-  boolean hasRoom(int shelter, int people) {
-    return remaining[shelter] >= people;
+  boolean hasRoom(int shelter, int persons, int children) {
+    return remainingPersons[shelter] >= persons && remainingChildren[shelter] >= children;
   }
 
-  void take(int shelter, int people) {
-    remaining[shelter] -= people;
+  void take(int shelter, int persons, int children) {
+    remainingPersons[shelter] -= persons;
+    remainingChildren[shelter] -= children;
   }
 
   private int bucket(double x, double y) {

@@ -31,7 +31,10 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * Given real shelters, those are used instead of the generated evacuation sites and designated
- * shelters; welfare shelters are still generated if the real list has none.
+ * shelters; welfare shelters are generated up to the town's share where the real list has fewer (the
+ * GSI lists carry few: Numazu's has one shelter with announced target groups, while the city
+ * designates about 20 welfare shelters, care homes and welfare centres, that are not in it). Welfare
+ * shelters stand outside the hazard zones where the town has room.
  */
 final class ShelterPlanner {
 
@@ -91,9 +94,9 @@ final class ShelterPlanner {
         remember(new double[] {geo.frame.x(s.location().lon()), geo.frame.y(s.location().lat())});
       }
     }
-    boolean realWelfare = real.stream().anyMatch(s -> s.kind() == ShelterKind.WELFARE_SHELTER);
-    if (!realWelfare) {
-      addWelfareShelters(out, welfare);
+    long realWelfare = real.stream().filter(s -> s.kind() == ShelterKind.WELFARE_SHELTER).count();
+    if (realWelfare < welfare) {
+      addWelfareShelters(out, (int) (welfare - realWelfare));
     }
     double spacing = Math.min(800, Math.sqrt(geo.land.getArea() / 6) * 0.5);
     for (ChildWelfareShelters.Row row : ChildWelfareShelters.ROWS) {
@@ -111,7 +114,7 @@ final class ShelterPlanner {
     };
     double spacing = Math.min(600, 0.6 * Math.sqrt(geo.land.getArea() / count));
     for (int i = 1; i <= count; i++) {
-      double[] p = place(spacing);
+      double[] p = placeOutsideHazards(spacing);
       String district = districts.nameAt(p[0], p[1]);
       // Kobe's published mix of target groups; the first three cover every group once
       int group = i <= 3 ? i - 1 : pick(0.52, 0.40);
@@ -174,6 +177,32 @@ final class ShelterPlanner {
     }
     remember(best);
     return best;
+  }
+
+  /**
+   * Like {@link #place}, but outside every hazard zone if it can be: a welfare shelter takes people
+   * who cannot leave again once the water rises, so cities choose care facilities on safe ground.
+   */
+  private double[] placeOutsideHazards(double spacing) {
+    double[] fallback = null;
+    for (int attempt = 0; attempt < 400; attempt++) {
+      double[] p = homes.sample(r);
+      if (attempt < 300 && !farFromOthers(p, attempt < 150 ? spacing : spacing / 2)) {
+        continue;
+      }
+      if (hazards.at(geo.frame.lon(p[0]), geo.frame.lat(p[1])).isEmpty()) {
+        remember(p);
+        return p;
+      }
+      if (fallback == null) {
+        fallback = p;
+      }
+    }
+    if (fallback == null) {
+      return place(spacing / 2);
+    }
+    remember(fallback);
+    return fallback;
   }
 
   private boolean farFromOthers(double[] p, double spacing) {

@@ -29,7 +29,12 @@ final class TownGeography {
 
   static final GeometryFactory GF = new GeometryFactory();
   static final double SHORE_MARGIN = 150;
-  private static final double TAPER = 2.5;
+  /** How fast a headland pushed out for a real shelter falls back to the coast either side: metres seaward per metre along. */
+  private static final double TAPER = 1.8;
+  /** The radius (m) of a headland's rounded tip. */
+  private static final double TIP = 800;
+  /** Over how many metres the headlands and the coast blend where they meet. */
+  private static final double BLEND = 300;
 
   /** Coast from the west edge to the south edge, in box fractions (Numazu: Senbonhama, the Kano mouth, Shizuura, Uchiura). */
   private static final double[][] COAST = {
@@ -74,10 +79,16 @@ final class TownGeography {
     Coordinate confluence = nearestOn(kano, point(KISE[KISE.length - 1]));
     LineString kise = river(KISE, rr, 25, confluence);
     LineString takahashi = river(TAKAHASHI, rr, 25);
+    // Flood water level above the plain at each river, falling off over its reach (see
+    // HazardGenerator). The Kano's maximum-scale flood zone in Numazu is wide but mostly 0.5-3 m
+    // deep, 3-5 m in low ground near the river and deeper only in a few spots: so a broad, moderate
+    // level (4 m, falling off over 4 km) rather than a tall narrow one. In the default town this
+    // floods about 40% of homes, of which about two thirds at 0.5-3 m, a fifth at 3-5 m and about
+    // 1% deeper (with 12 m over 1.4 km, 35% of the flooded homes were 5-10 m deep).
     rivers = List.of(
-        new River("狩野川", 90, 1400, 12.0, kano),
-        new River("黄瀬川", 35, 700, 5.0, kise),
-        new River("高橋川", 20, 600, 4.0, takahashi));
+        new River("狩野川", 90, 4000, 4.0, kano),
+        new River("黄瀬川", 35, 900, 3.0, kise),
+        new River("高橋川", 20, 700, 2.5, takahashi));
     riverDistance = rivers.stream().map(rv -> new IndexedFacetDistance(rv.line())).toArray(IndexedFacetDistance[]::new);
     SplittableRandom hr = Seeds.of(seed, "hills");
     hillNoise = new DoubleUnaryOperator[] {Seeds.wiggle(hr, 1, 900), Seeds.wiggle(hr, 1, 1300)};
@@ -118,7 +129,7 @@ final class TownGeography {
   double elevation(double x, double y) {
     double u = x / width, v = y / height;
     double dCoast = distanceToCoast(x, y);
-    double e = 1.5 + Math.min(30, 3.2 * dCoast / 1000);
+    double e = 1.5 + plainRise(dCoast);
     for (int i = 0; i < rivers.size(); i++) {
       double d = distanceToRiver(i, x, y);
       e -= 0.55 * Math.max(0, e - 1.5) * Math.exp(-d / 500);
@@ -130,6 +141,11 @@ final class TownGeography {
     e += n * hill(u, v, 0.86, 0.14, 300, 1200);                                    // Izu hills
     e += n * hill(u, v, 0.72, 0.24, 160, 600);                                     // Shizuura hills
     return Math.max(0.5, e);
+  }
+
+  /** How far the plain has risen above the shore (1.5 m) at a distance from the coast: 3.2 m per km, at most 30 m. */
+  static double plainRise(double distanceToCoast) {
+    return Math.min(30, 3.2 * distanceToCoast / 1000);
   }
 
   /** Rise over run of the ground at a point (central differences over 40 m). */
@@ -195,8 +211,10 @@ final class TownGeography {
    * Moves the coast seaward wherever a real shelter would otherwise be in the sea or within
    * {@value #SHORE_MARGIN} m of it. The coast is treated as a height over the line from its first to
    * its last point, measured towards the sea; each shelter raises that height to its own plus the
-   * margin, tapering off steeply either side (headlands, as on the Izu coast), and the coast takes the upper envelope. Moving
-   * every point along the same direction keeps the coast from crossing itself.
+   * margin under a rounded headland falling off {@value #TAPER} m per metre either side (neighbouring
+   * shelters' headlands merge into one stretch of land, as the Izu coast south of Numazu), and the
+   * coast takes a smooth upper envelope of itself and the headlands. Moving every point along the
+   * same direction keeps the coast from crossing itself.
    */
   private void pushSeaward(List<Coordinate> pts, List<Shelter> shelters) {
     if (shelters.isEmpty()) {
@@ -217,11 +235,21 @@ final class TownGeography {
       Coordinate c = pts.get(i);
       double s = (c.x - first.x) * ex + (c.y - first.y) * ey;
       double h = (c.x - first.x) * dx + (c.y - first.y) * dy;
-      double need = h;
+      // a soft maximum of the coast and each shelter's bump: never lower than the highest of them,
+      // and without a corner where two of them meet
+      double[] v = new double[hs.length + 1];
+      double top = v[0] = h;
       for (int k = 0; k < hs.length; k++) {
-        need = Math.max(need, hs[k] - TAPER * Math.abs(s - ss[k]));
+        double ds = s - ss[k];
+        v[k + 1] = hs[k] - TAPER * (Math.sqrt(ds * ds + TIP * TIP) - TIP);
+        top = Math.max(top, v[k + 1]);
       }
-      if (need > h) {
+      double sum = 0;
+      for (double x : v) {
+        sum += Math.exp((x - top) / BLEND);
+      }
+      double need = top + BLEND * Math.log(sum);
+      if (need > h + 1) {
         pts.set(i, new Coordinate(c.x + (need - h) * dx, c.y + (need - h) * dy));
       }
     }

@@ -11,7 +11,8 @@
  *       rivers and coastline as {@code town.osm} for GraphHopper's OSM import; {@code HomeSampler}
  *       for where homes stand.
  *   <li>{@code DistrictPlanner}: 10-30 named districts covering the land.
- *   <li>{@code HazardGenerator}: flood, tsunami and landslide zones (real ones kept).
+ *   <li>{@code HazardGenerator}: flood, tsunami and landslide zones (real ones kept); {@code
+ *       LandslideZones} draws the landslide ones as strips along hillsides and fans below them.
  *   <li>{@code ShelterPlanner} and {@code ChildWelfareShelters}: shelters of every kind.
  *   <li>{@code RegisterGenerator}, {@code ResidentFactory}, {@code PlanMaker}: households, residents,
  *       supporters, plans and consent, one household at a time.

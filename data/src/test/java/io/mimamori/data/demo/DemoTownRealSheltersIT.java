@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.locationtech.jts.geom.Coordinate;
 import org.junit.jupiter.api.Test;
 
 /** Numazu's real GSI shelters: the town is laid out around them, and they replace the generated ones. */
@@ -35,6 +36,31 @@ class DemoTownRealSheltersIT {
     return GsiShelterFixture.read(emergency, evacuation);
   }
 
+  /**
+   * The coast is pushed out round real shelters standing where the generated sea would be (the
+   * Izu side): as rounded headlands merging into one shore, not as sharp spikes (the old ones turned
+   * by 135 degrees at their tips; the generated coast itself turns by at most about 40).
+   */
+  @Test
+  void theCoastBendsSmoothlyRoundRealShelters() throws Exception {
+    List<Shelter> real = numazu();
+    TownGeography geo = new TownGeography(TownFrame.of(1.0, real), 7, real);
+    Coordinate[] c = geo.coast.getCoordinates();
+    double sharpest = 0;
+    for (int i = 2; i + 2 < c.length; i++) {
+      double before = Math.atan2(c[i].y - c[i - 2].y, c[i].x - c[i - 2].x);
+      double after = Math.atan2(c[i + 2].y - c[i].y, c[i + 2].x - c[i].x);
+      double turn = Math.abs(Math.toDegrees(after - before));
+      sharpest = Math.max(sharpest, turn > 180 ? 360 - turn : turn);
+    }
+    assertThat(sharpest).as("sharpest turn of the coast over 240 m either side, degrees").isLessThan(60);
+    for (Shelter s : real) {
+      double x = geo.frame.x(s.location().lon()), y = geo.frame.y(s.location().lat());
+      assertThat(geo.isLand(x, y)).as(s.name()).isTrue();
+      assertThat(geo.distanceToCoast(x, y)).as(s.name()).isGreaterThan(TownGeography.SHORE_MARGIN * 0.5);
+    }
+  }
+
   @Test
   void welfareSheltersAreGeneratedWhenTheRealListHasNone() throws Exception {
     List<Shelter> real = numazu().stream().filter(s -> s.kind() != ShelterKind.WELFARE_SHELTER).toList();
@@ -46,6 +72,31 @@ class DemoTownRealSheltersIT {
     assertThat(town.shelters()).filteredOn(s -> s.source().equals("demo"))
         .allMatch(s -> s.kind() == ShelterKind.WELFARE_SHELTER);
     assertThat(town.shelters()).containsAll(real);
+  }
+
+  /**
+   * Numazu's GSI list has one welfare shelter, too few to show plans matched to welfare shelters in
+   * advance: the town adds generated ones up to its share (26 for 20,000 on the register), with
+   * capacities and announced target groups, outside the hazard zones.
+   */
+  @Test
+  void welfareSheltersAreAddedUpToTheTownsShare() throws Exception {
+    List<Shelter> real = numazu();
+    assertThat(real).filteredOn(s -> s.kind() == ShelterKind.WELFARE_SHELTER).hasSize(1);
+    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "real-welfare");
+    GeneratedTown town = DemoTownGenerator.generate(DemoTownSpec.of(7, 20_000, 1.0).withRealShelters(real), dir,
+        ProgressListener.none(), () -> false);
+    List<Shelter> welfare = town.shelters().stream().filter(s -> s.kind() == ShelterKind.WELFARE_SHELTER).toList();
+    assertThat(welfare).hasSize(26);
+    List<Shelter> generated = welfare.stream().filter(s -> s.source().equals("demo")).toList();
+    assertThat(generated).hasSize(25).allMatch(s -> s.capacityPersons() != null && s.capacityPersons() >= 15
+        && !s.targetGroups().isEmpty() && s.targetGroupsText() != null);
+    assertThat(generated.stream().map(Shelter::targetGroupsText).distinct()).hasSize(3);
+    assertThat(generated.stream().map(Shelter::name).distinct()).hasSize(25);
+    assertThat(generated).allMatch(s -> town.geography().isLand(town.geography().frame.x(s.location().lon()),
+        town.geography().frame.y(s.location().lat())));
+    assertThat(generated).filteredOn(s -> town.hazardIndex().at(s.location().lon(), s.location().lat()).isEmpty())
+        .as("generated welfare shelters outside every hazard zone").hasSizeGreaterThanOrEqualTo(23);
   }
 
   @Test
@@ -71,9 +122,11 @@ class DemoTownRealSheltersIT {
             + "(SELECT 1 FROM district d WHERE ST_Intersects(d.geom, s.geom))")).isZero();
         assertThat(count(c, "SELECT count(*) FROM evacuation_plan p JOIN shelter s ON s.id = p.destination_shelter_id "
             + "WHERE s.source = 'gsi'")).isPositive();
-        // Numazu's list has one shelter with announced target groups, so no welfare shelter is generated
-        assertThat(count(c, "SELECT count(*) FROM shelter WHERE kind = 'welfare_shelter' AND source = 'demo'")).isZero();
-        assertThat(count(c, "SELECT count(*) FROM demo_dataset WHERE shelter_source = 'gsi,kumamoto_child_welfare_table'"))
+        // Numazu's list has one shelter with announced target groups; a town of 2,000 on the register
+        // has 4 welfare shelters (at least 4), so 3 are generated
+        assertThat(count(c, "SELECT count(*) FROM shelter WHERE kind = 'welfare_shelter' AND source = 'gsi'")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM shelter WHERE kind = 'welfare_shelter' AND source = 'demo'")).isEqualTo(3);
+        assertThat(count(c, "SELECT count(*) FROM demo_dataset WHERE shelter_source = 'demo,gsi,kumamoto_child_welfare_table'"))
             .isEqualTo(1);
       }
     }

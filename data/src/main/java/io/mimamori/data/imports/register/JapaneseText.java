@@ -114,7 +114,7 @@ public final class JapaneseText {
 
   /** A name for comparing people: no whitespace at all. */
   public static String nameKey(String family, String given) {
-    return (family + given).replaceAll("\\s+", "");
+    return (family + given).replaceAll("(?U)\\s+", "");
   }
 
   /**

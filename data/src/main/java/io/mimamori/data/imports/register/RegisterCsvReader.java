@@ -274,7 +274,7 @@ public final class RegisterCsvReader {
 
   private static double degrees(String s, String field) throws RowProblem {
     if (!s.matches("[+-]?\\d{1,3}(\\.\\d+)?")) {
-      throw new RowProblem(field, "not a number: expected decimal degrees such as 35.0956");
+      throw new RowProblem(field, "not a number: expected decimal degrees such as 34.9876");
     }
     return Double.parseDouble(s);
   }

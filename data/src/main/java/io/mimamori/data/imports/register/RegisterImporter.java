@@ -151,8 +151,9 @@ public final class RegisterImporter {
     if (w.compositionsDefaulted() > 0) {
       notes.add(w.compositionsDefaulted() + " new households without 世帯構成 stored as その他");
     }
-    if (!read.delta()) {
-      notes.add(missing(c, read, municipality, options));
+    String missing = read.delta() ? null : missing(c, read, municipality, options);
+    if (missing != null) {
+      notes.add(missing);
     }
     options.checkCancelled(name);
     c.commit();
@@ -172,12 +173,12 @@ public final class RegisterImporter {
     return stored.isEmpty() ? RegisterFileStore.shelterMunicipality(c).orElse(null) : null;
   }
 
-  /** What happens to entries on the register that a full file does not hold. */
+  /** What happens to entries on the register that a full file does not hold; null when there are none. */
   private static String missing(Connection c, RegisterFile read, String municipality, ImportOptions options)
       throws SQLException {
     if (!options.register().markMissingMovedAway()) {
       int n = RegisterFileStore.countMissing(c, municipality, read.numbersInFile());
-      return n + " entries on the register are not in this file (left as they are; marking them 転出 is an option)";
+      return n == 0 ? null : n + " entries on the register are not in this file (left as they are; marking them 転出 is an option)";
     }
     if (read.rowsWithoutNumber() > 0) {
       return "entries not in this file left as they are: " + read.rowsWithoutNumber()

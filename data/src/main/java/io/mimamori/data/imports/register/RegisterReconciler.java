@@ -49,7 +49,7 @@ final class RegisterReconciler {
     boolean familyFrail;
     boolean aloneDaytime;
     boolean compositionDefaulted;
-    int fileMembers;
+    int newcomers;
     long id;
 
     HouseholdTarget(StoredHousehold stored) {
@@ -76,8 +76,9 @@ final class RegisterReconciler {
     }
 
     /**
-     * The member count to store: 1 when alone; else as the file gives it; else the stored count, raised
-     * to the number of residents the file puts here.
+     * The member count to store: 1 when alone; else as the file gives it; else the stored count,
+     * raised to the registered residents living here after the import (an estimate when residents
+     * also move out in the same file).
      */
     int members() {
       if (composition.equals("alone")) {
@@ -86,7 +87,8 @@ final class RegisterReconciler {
       if (memberCount != null) {
         return memberCount;
       }
-      return Math.max(stored == null ? 1 : stored.row().memberCount(), fileMembers);
+      int registered = (stored == null ? 0 : stored.residents()) + newcomers;
+      return Math.min(30, Math.max(stored == null ? 1 : stored.row().memberCount(), registered));
     }
   }
 
@@ -277,7 +279,9 @@ final class RegisterReconciler {
         t = newTarget(fresh);
         t.fill(null, e.home());
       }
-      t.fileMembers++;
+      if (s == null || s.row().householdId() != t.id || t.stored == null) {
+        t.newcomers++;
+      }
       if (s == null) {
         inserts.add(new Insert(e, t));
       } else {

@@ -1,7 +1,7 @@
 package io.mimamori.layers.register;
 
 /**
- * A household to insert or update through {@link RegisterFileStore}: the row (its {@code id} is the
+ * A household to insert or update through {@link RegisterImportStore}: the row (its {@code id} is the
  * stored id; a null {@code districtId} means "the district whose polygon holds the home point") and
  * the municipality's household number (世帯番号), or null.
  */

@@ -30,6 +30,9 @@ public final class JapaneseText {
   private static final Pattern GO = Pattern.compile("(\\d+)号");
   private static final Pattern NO_BETWEEN_NUMBERS = Pattern.compile("(?<=\\d)の(?=\\d)");
   private static final Pattern LONG_MARK_BETWEEN_NUMBERS = Pattern.compile("(?<=\\d)ー(?=\\d)");
+  private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
+  private static final Pattern REPEATED_DASHES = Pattern.compile("-{2,}");
+  private static final Pattern TRAILING_DASH = Pattern.compile("-$");
 
   private JapaneseText() {}
 
@@ -114,7 +117,7 @@ public final class JapaneseText {
 
   /** A name for comparing people: no whitespace at all. */
   public static String nameKey(String family, String given) {
-    return (family + given).replaceAll("(?U)\\s+", "");
+    return WHITESPACE.matcher(family + given).replaceAll("");
   }
 
   /**
@@ -127,7 +130,7 @@ public final class JapaneseText {
     if (t == null) {
       return null;
     }
-    String s = Normalizer.normalize(t, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+    String s = WHITESPACE.matcher(Normalizer.normalize(t, Normalizer.Form.NFKC)).replaceAll("");
     for (String p : PREFECTURES) {
       if (s.startsWith(p)) {
         s = s.substring(p.length());
@@ -142,7 +145,7 @@ public final class JapaneseText {
     s = BANCHI.matcher(s).replaceAll("$1-");
     s = GO.matcher(s).replaceAll("$1");
     s = NO_BETWEEN_NUMBERS.matcher(s).replaceAll("-");
-    s = s.replaceAll("-{2,}", "-").replaceAll("-$", "");
+    s = TRAILING_DASH.matcher(REPEATED_DASHES.matcher(s).replaceAll("-")).replaceAll("");
     return s;
   }
 

@@ -1,7 +1,7 @@
 package io.mimamori.data.imports.register;
 
 import io.mimamori.layers.geo.LonLat;
-import io.mimamori.layers.register.RegisterFileStore;
+import io.mimamori.layers.register.RegisterImportStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ final class KnownAddresses {
       }
     }
     Set<String> fromFile = Set.copyOf(points.keySet());
-    RegisterFileStore.forEachHouseholdAddress(c, (address, home) -> {
+    RegisterImportStore.forEachHouseholdAddress(c, (address, home) -> {
       String key = JapaneseText.addressKey(address);
       if (key == null || !needed.contains(key) || fromFile.contains(key)) {
         return;

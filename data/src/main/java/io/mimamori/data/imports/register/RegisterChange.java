@@ -1,7 +1,6 @@
 package io.mimamori.data.imports.register;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * 異動区分: what one row of a delta file does to the stored register. 新規 inserts a resident (the
@@ -38,11 +37,18 @@ public enum RegisterChange {
     return wordings.get(0);
   }
 
-  static Map<String, List<String>> vocabulary() {
-    java.util.LinkedHashMap<String, List<String>> m = new java.util.LinkedHashMap<>();
+  private static final Vocabulary VOCABULARY = vocabularyOf();
+
+  static Vocabulary vocabulary() {
+    return VOCABULARY;
+  }
+
+  private static Vocabulary vocabularyOf() {
+    Object[] pairs = new Object[values().length * 2];
     for (RegisterChange c : values()) {
-      m.put(c.name(), c.wordings);
+      pairs[2 * c.ordinal()] = c.name();
+      pairs[2 * c.ordinal() + 1] = c.wordings;
     }
-    return m;
+    return Vocabulary.of(pairs);
   }
 }

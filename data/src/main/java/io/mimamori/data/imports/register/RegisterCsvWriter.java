@@ -6,7 +6,7 @@ import io.mimamori.data.imports.TextEncoding;
 import io.mimamori.data.imports.register.JapaneseDates.Style;
 import io.mimamori.layers.register.HouseholdRow;
 import io.mimamori.layers.register.RegisterFileRow;
-import io.mimamori.layers.register.RegisterFileStore;
+import io.mimamori.layers.register.RegisterExportStore;
 import io.mimamori.layers.register.ResidentRow;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -78,7 +78,7 @@ public final class RegisterCsvWriter {
         List<RegisterColumn> columns = exported();
         List<String> header = columns.stream().map(RegisterColumn::header).toList();
         writeLine(w, header, encoder, 0, header);
-        new RegisterFileStore(dataSource).export(municipality, allStatuses, row -> {
+        new RegisterExportStore(dataSource).export(municipality, allStatuses, row -> {
           rows[0]++;
           writeLine(w, cells(row, format.dates()), encoder, rows[0], header);
           if (rows[0] % PROGRESS_EVERY == 0) {
@@ -111,12 +111,12 @@ public final class RegisterCsvWriter {
         case FAMILY_NAME_KANA -> r.familyNameKana();
         case GIVEN_NAME_KANA -> r.givenNameKana();
         case BIRTH_DATE -> JapaneseDates.format(r.birthDate(), dates);
-        case SEX -> RegisterValues.wording(RegisterValues.SEX, r.sex());
+        case SEX -> RegisterValues.SEX.wording(r.sex());
         case ADDRESS -> h.address();
         case PHONE -> r.phone();
         case LATITUDE -> Double.toString(h.home().lat());
         case LONGITUDE -> Double.toString(h.home().lon());
-        case CARE_LEVEL -> RegisterValues.wording(RegisterValues.CARE_LEVEL, r.careLevel());
+        case CARE_LEVEL -> RegisterValues.CARE_LEVEL.wording(r.careLevel());
         case DISABILITY_TYPES -> RegisterValues.wordings(RegisterValues.DISABILITY, r.disabilityTypes());
         case PHYSICAL_GRADE -> r.physicalDisabilityGrade() == null ? null : r.physicalDisabilityGrade() + "級";
         case INTELLECTUAL_GRADE -> r.intellectualDisabilityGrade();
@@ -126,13 +126,13 @@ public final class RegisterCsvWriter {
         case VENTILATOR_24H -> yesNo(r.ventilator24h());
         case INFO_SUPPORT -> yesNo(r.needsInfoSupport());
         case DECISION_SUPPORT -> yesNo(r.needsDecisionSupport());
-        case SCHOOL_STATUS -> RegisterValues.wording(RegisterValues.SCHOOL, r.schoolStatus());
+        case SCHOOL_STATUS -> RegisterValues.SCHOOL.wording(r.schoolStatus());
         case HOUSEHOLD_NO -> row.household().householdNo();
-        case COMPOSITION -> RegisterValues.wording(RegisterValues.COMPOSITION, h.composition());
+        case COMPOSITION -> RegisterValues.COMPOSITION.wording(h.composition());
         case MEMBER_COUNT -> Integer.toString(h.memberCount());
         case FAMILY_FRAIL -> yesNo(h.familyFrail());
         case ALONE_DAYTIME -> yesNo(h.aloneDaytime());
-        case REGISTER_STATUS -> RegisterValues.wording(RegisterValues.STATUS, r.registerStatus());
+        case REGISTER_STATUS -> RegisterValues.STATUS.wording(r.registerStatus());
         case REGISTERED_ON -> JapaneseDates.format(r.registeredOn(), dates);
         case VERSION -> Integer.toString(row.version());
         default -> throw new IllegalStateException("no export for " + c);

@@ -10,7 +10,7 @@ import io.mimamori.layers.imports.ImportReport;
 import io.mimamori.layers.imports.ImportReport.Outcome;
 import io.mimamori.layers.imports.ImportRunStore;
 import io.mimamori.layers.imports.Rejection;
-import io.mimamori.layers.register.RegisterFileStore;
+import io.mimamori.layers.register.RegisterImportStore;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -122,7 +122,7 @@ public final class RegisterImporter {
   private ImportReport store(Connection c, RegisterFile read, ImportOptions options, List<String> notes)
       throws SQLException, IOException {
     String name = read.file();
-    RegisterFileStore.lock(c);
+    RegisterImportStore.lock(c);
     String municipality = municipality(c, read);
     if (municipality == null) {
       c.rollback();
@@ -166,25 +166,25 @@ public final class RegisterImporter {
     if (read.municipalityCode() != null) {
       return read.municipalityCode();
     }
-    List<String> stored = RegisterFileStore.registerMunicipalities(c);
+    List<String> stored = RegisterImportStore.registerMunicipalities(c);
     if (stored.size() == 1) {
       return stored.get(0);
     }
-    return stored.isEmpty() ? RegisterFileStore.shelterMunicipality(c).orElse(null) : null;
+    return stored.isEmpty() ? RegisterImportStore.shelterMunicipality(c).orElse(null) : null;
   }
 
   /** What happens to entries on the register that a full file does not hold; null when there are none. */
   private static String missing(Connection c, RegisterFile read, String municipality, ImportOptions options)
       throws SQLException {
     if (!options.register().markMissingMovedAway()) {
-      int n = RegisterFileStore.countMissing(c, municipality, read.numbersInFile());
+      int n = RegisterImportStore.countMissing(c, municipality, read.numbersInFile());
       return n == 0 ? null : n + " entries on the register are not in this file (left as they are; marking them 転出 is an option)";
     }
     if (read.rowsWithoutNumber() > 0) {
       return "entries not in this file left as they are: " + read.rowsWithoutNumber()
           + " rows have no 名簿番号, so the file's entries are not all known";
     }
-    int n = RegisterFileStore.markMissingMovedAway(c, municipality, read.numbersInFile());
+    int n = RegisterImportStore.markMissingMovedAway(c, municipality, read.numbersInFile());
     return n + " entries not in this file marked 転出 (moved away)";
   }
 

@@ -12,10 +12,10 @@ import io.mimamori.data.imports.register.RegisterReconciler.StatusOnly;
 import io.mimamori.data.imports.register.RegisterReconciler.Update;
 import io.mimamori.layers.register.HouseholdRow;
 import io.mimamori.layers.register.NumberedHousehold;
-import io.mimamori.layers.register.RegisterFileStore;
-import io.mimamori.layers.register.RegisterFileStore.HouseholdUpdate;
-import io.mimamori.layers.register.RegisterFileStore.ResidentUpdate;
-import io.mimamori.layers.register.RegisterFileStore.StatusChange;
+import io.mimamori.layers.register.RegisterImportStore;
+import io.mimamori.layers.register.HouseholdUpdate;
+import io.mimamori.layers.register.ResidentUpdate;
+import io.mimamori.layers.register.StatusChange;
 import io.mimamori.layers.register.ResidentRow;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,34 +64,34 @@ final class RegisterPlanWriter {
   private Written write(Plan plan) throws SQLException {
     total = plan.households().size() + plan.accepted();
     List<HouseholdTarget> fresh = plan.households().stream().filter(t -> t.stored == null).toList();
-    long[] ids = RegisterFileStore.newHouseholdIds(c, fresh.size());
+    long[] ids = RegisterImportStore.newHouseholdIds(c, fresh.size());
     for (int i = 0; i < fresh.size(); i++) {
       fresh.get(i).id = ids[i];
     }
     int defaulted = (int) fresh.stream().filter(t -> t.compositionDefaulted).count();
-    chunked(fresh.stream().map(this::household).toList(), RegisterFileStore::insertHouseholds);
+    chunked(fresh.stream().map(this::household).toList(), RegisterImportStore::insertHouseholds);
     List<HouseholdUpdate> householdUpdates = plan.households().stream().filter(t -> t.stored != null)
         .map(t -> new HouseholdUpdate(household(t), t.stored.version())).toList();
-    int householdsChanged = chunked(householdUpdates, RegisterFileStore::updateHouseholds);
+    int householdsChanged = chunked(householdUpdates, RegisterImportStore::updateHouseholds);
 
-    long[] residentIds = RegisterFileStore.newResidentIds(c, plan.inserts().size());
+    long[] residentIds = RegisterImportStore.newResidentIds(c, plan.inserts().size());
     List<ResidentRow> inserts = new ArrayList<>();
     for (int i = 0; i < plan.inserts().size(); i++) {
       Insert in = plan.inserts().get(i);
       inserts.add(resident(residentIds[i], in.household().id, in.entry(), null));
     }
-    int inserted = chunked(inserts, RegisterFileStore::insertResidents);
+    int inserted = chunked(inserts, RegisterImportStore::insertResidents);
     List<ResidentUpdate> updates = new ArrayList<>();
     for (Update u : plan.updates()) {
       updates.add(new ResidentUpdate(resident(u.stored().id(), u.household().id, u.entry(), u.stored().row()),
           u.stored().version()));
     }
-    int changed = chunked(updates, RegisterFileStore::updateResidents);
+    int changed = chunked(updates, RegisterImportStore::updateResidents);
     List<StatusChange> statuses = new ArrayList<>();
     for (StatusOnly s : plan.statusChanges()) {
       statuses.add(new StatusChange(s.stored().id(), s.entry().change().status(), s.stored().version()));
     }
-    int statusesChanged = chunked(statuses, RegisterFileStore::setStatuses);
+    int statusesChanged = chunked(statuses, RegisterImportStore::setStatuses);
     return new Written(fresh.size(), householdsChanged, inserted, changed, updates.size() - changed, statusesChanged,
         defaulted);
   }

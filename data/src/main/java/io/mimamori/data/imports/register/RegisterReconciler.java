@@ -6,7 +6,7 @@ import io.mimamori.data.imports.register.RegisterCsvReader.RegisterFile;
 import io.mimamori.data.imports.register.RegisterEntry.Home;
 import io.mimamori.layers.geo.LonLat;
 import io.mimamori.layers.imports.Rejection;
-import io.mimamori.layers.register.RegisterFileStore;
+import io.mimamori.layers.register.RegisterImportStore;
 import io.mimamori.layers.register.StoredHousehold;
 import io.mimamori.layers.register.StoredResident;
 import java.io.IOException;
@@ -125,7 +125,7 @@ final class RegisterReconciler {
   }
 
   private Plan plan(AddressGeocoder geocoder) throws SQLException, IOException {
-    Map<String, StoredResident> stored = RegisterFileStore.residentsByRegisterNo(c, municipality,
+    Map<String, StoredResident> stored = RegisterImportStore.residentsByRegisterNo(c, municipality,
         file.entries().stream().map(RegisterEntry::registerNo).toList());
     List<StatusOnly> statusChanges = new ArrayList<>();
     List<RegisterEntry> people = new ArrayList<>();
@@ -146,7 +146,7 @@ final class RegisterReconciler {
         people.add(e);
       }
     }
-    people = withoutStoredDuplicates(people);
+    people = withoutStoredDuplicates(people, stored);
     int[] located = new int[2];
     people = located(people, geocoder, located);
     List<Insert> inserts = new ArrayList<>();
@@ -156,12 +156,16 @@ final class RegisterReconciler {
     return new Plan(inserts, updates, statusChanges, households, rejections, located[0], located[1]);
   }
 
-  /** Rejects rows whose person (name, date of birth, address) is stored under another number not in this file. */
-  private List<RegisterEntry> withoutStoredDuplicates(List<RegisterEntry> people) throws SQLException {
+  /**
+   * Rejects new entries (numbers not stored) whose person (name, date of birth, address) is stored
+   * under another number that this file does not hold.
+   */
+  private List<RegisterEntry> withoutStoredDuplicates(List<RegisterEntry> people, Map<String, StoredResident> stored)
+      throws SQLException {
     Set<LocalDate> births = new HashSet<>();
-    people.forEach(e -> births.add(e.person().birthDate()));
+    people.stream().filter(e -> !stored.containsKey(e.registerNo())).forEach(e -> births.add(e.person().birthDate()));
     Map<String, StoredResident> byIdentity = new HashMap<>();
-    for (StoredResident s : RegisterFileStore.residentsBornOn(c, municipality, births)) {
+    for (StoredResident s : RegisterImportStore.residentsBornOn(c, municipality, births)) {
       if (!file.numbersInFile().contains(s.registerNo())) {
         byIdentity.putIfAbsent(JapaneseText.nameKey(s.row().familyName(), s.row().givenName()) + "|"
             + s.row().birthDate() + "|" + JapaneseText.addressKey(s.householdAddress()), s);
@@ -169,7 +173,8 @@ final class RegisterReconciler {
     }
     List<RegisterEntry> kept = new ArrayList<>();
     for (RegisterEntry e : people) {
-      StoredResident same = byIdentity.get(e.person().identity() + "|" + e.home().addressKey());
+      StoredResident same = stored.containsKey(e.registerNo()) ? null
+          : byIdentity.get(e.person().identity() + "|" + e.home().addressKey());
       if (same != null) {
         reject(e, header.has(FULL_NAME) ? FULL_NAME : FAMILY_NAME,
             "the same person (name, date of birth and address) is already on the register as 名簿番号 " + same.registerNo());
@@ -233,7 +238,7 @@ final class RegisterReconciler {
     }
     Map<String, StoredHousehold> byNumber = new HashMap<>();
     Map<Long, StoredHousehold> byId = new HashMap<>();
-    for (StoredHousehold h : RegisterFileStore.households(c, municipality, numbers, ids)) {
+    for (StoredHousehold h : RegisterImportStore.households(c, municipality, numbers, ids)) {
       byId.put(h.id(), h);
       if (h.householdNo() != null) {
         byNumber.put(h.householdNo(), h);

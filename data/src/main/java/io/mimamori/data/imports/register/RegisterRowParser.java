@@ -7,6 +7,7 @@ import io.mimamori.data.imports.register.JapaneseDates.DateProblem;
 import io.mimamori.data.imports.register.RegisterEntry.Person;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads the person's register items from one row: names, kana, date of birth, sex, phone, and the
@@ -15,6 +16,9 @@ import java.util.List;
 final class RegisterRowParser {
 
   private static final int MAX_NAME = 100;
+  private static final Pattern PHONE_SEPARATORS = Pattern.compile("[‐‑‒–—―−ー－()]");
+  private static final Pattern PHONE_DASHES = Pattern.compile("-{2,}");
+  private static final Pattern PHONE_EDGES = Pattern.compile("^-|-$");
 
   private RegisterRowParser() {}
 
@@ -132,8 +136,8 @@ final class RegisterRowParser {
     if (t == null) {
       return null;
     }
-    String p = t.replaceAll("[\\s]", "").replaceAll("[‐‑‒–—―−ー－]", "-").replace("(", "-").replace(")", "-")
-        .replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
+    String p = PHONE_DASHES.matcher(PHONE_SEPARATORS.matcher(t.replace(" ", "")).replaceAll("-")).replaceAll("-");
+    p = PHONE_EDGES.matcher(p).replaceAll("");
     String digits = p.replace("-", "");
     if (!p.matches("[0-9-]+") || digits.length() < 10 || digits.length() > 11) {
       throw new RowProblem(field, "expected a phone number of 10 or 11 digits (hyphens allowed)");

@@ -81,14 +81,14 @@ class RegisterValuesTest {
 
   @Test
   void canonicalWordingReadsBack() throws RowProblem {
-    for (String code : RegisterValues.CARE_LEVEL.keySet()) {
-      assertThat(RegisterValues.one(RegisterValues.wording(RegisterValues.CARE_LEVEL, code), RegisterValues.CARE_LEVEL,
-          "f", null)).isEqualTo(code);
+    for (String code : RegisterValues.CARE_LEVEL.codes()) {
+      assertThat(RegisterValues.one(RegisterValues.CARE_LEVEL.wording(code), RegisterValues.CARE_LEVEL, "f", null))
+          .isEqualTo(code);
     }
-    var all = new java.util.ArrayList<>(RegisterValues.DISABILITY.keySet());
+    var all = RegisterValues.DISABILITY.codes();
     assertThat(RegisterValues.several(RegisterValues.wordings(RegisterValues.DISABILITY, all), RegisterValues.DISABILITY,
         "f")).isEqualTo(all);
-    var devices = new java.util.ArrayList<>(RegisterValues.DEVICES.keySet());
+    var devices = RegisterValues.DEVICES.codes();
     assertThat(RegisterValues.several(RegisterValues.wordings(RegisterValues.DEVICES, devices), RegisterValues.DEVICES,
         "f")).isEqualTo(devices);
   }

@@ -1,7 +1,6 @@
 package io.mimamori.layers.register;
 
 import io.mimamori.layers.geo.LonLat;
-import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,17 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
+import java.util.Set;
 
 /**
- * The SQL behind register files (避難行動要支援者名簿 CSV): what an import reads of the stored
- * register and how it writes households and residents, always in the caller's transaction; and the
- * stream an export writes from. Rows are written a chunk per statement (arrays unnested), so a
- * chunk fires each statement trigger once. Updates bump {@code version} only where a value really
- * changed and only where the version is the one the caller read (optimistic locking); nothing is
- * ever deleted.
+ * The SQL behind a register file import (避難行動要支援者名簿 CSV): what the import reads of the
+ * stored register and how it writes households and residents, always in the caller's transaction.
+ * Rows are written a chunk per statement (arrays unnested), so a chunk fires each statement trigger
+ * once. Updates bump {@code version} only where a value really changed and only where the version
+ * is the one the caller read (optimistic locking); nothing is ever deleted. The export's stream is
+ * {@link RegisterExportStore}.
  */
-public final class RegisterFileStore {
+public final class RegisterImportStore {
 
   /** Blocks other writers of the register (not its readers) until the transaction ends. */
   private static final String LOCK = "LOCK TABLE household, resident IN SHARE ROW EXCLUSIVE MODE";
@@ -52,30 +51,44 @@ public final class RegisterFileStore {
       FROM resident r JOIN household h ON h.id = r.household_id
       """;
 
-  /** Parameters: municipality, register numbers (text[]). */
+  /**
+   * Parameters: register numbers (text[]), municipality. Arrays are joined as relations, not
+   * compared with {@code = ANY}: a file of a whole city has tens of thousands of values.
+   */
   private static final String RESIDENTS_BY_NUMBER =
-      RESIDENT_COLUMNS + "WHERE r.municipality_code = ? AND r.register_no = ANY (?::text[])";
-
-  /** Parameters: municipality, dates of birth (text[] of ISO dates). Entries still on the register only. */
-  private static final String RESIDENTS_BORN_ON =
-      RESIDENT_COLUMNS
-          + "WHERE r.municipality_code = ? AND r.birth_date = ANY (?::date[])"
-          + " AND r.register_status IN ('active', 'in_care_facility')";
+      RESIDENT_COLUMNS + "JOIN unnest(?::text[]) AS f(no) ON f.no = r.register_no WHERE r.municipality_code = ?";
 
   /**
-   * Parameters: municipality, household numbers (text[]), household ids (bigint[]). A number of the
-   * form {@code H<id>} (what an export writes for a household without a number) also finds that
-   * household while it has no number of its own.
+   * Parameters: dates of birth (text[] of ISO dates), municipality. Entries still on the register
+   * only. The dates are cast once each, in the subquery (a date cast is not folded into a constant).
+   */
+  private static final String RESIDENTS_BORN_ON =
+      RESIDENT_COLUMNS
+          + "JOIN (SELECT DISTINCT b::date AS b FROM unnest(?::text[]) AS u(b)) AS f ON f.b = r.birth_date"
+          + " WHERE r.municipality_code = ? AND r.register_status IN ('active', 'in_care_facility')";
+
+  /**
+   * Parameters: household numbers (text[]), municipality, household ids (bigint[]), the numbers
+   * again, municipality. A number of the form {@code H<id>} (what an export writes for a household
+   * without a number) also finds that household while it has no number of its own.
    */
   private static final String HOUSEHOLDS =
       """
+      WITH wanted AS (
+        SELECT h.id FROM household h JOIN unnest(?::text[]) AS f(no) ON f.no = h.household_no
+        WHERE h.municipality_code = ? AND h.household_no IS NOT NULL
+        UNION
+        SELECT f.id FROM unnest(?::bigint[]) AS f(id)
+        UNION
+        SELECT h.id FROM household h
+        JOIN (SELECT CASE WHEN no ~ '^H[0-9]{1,18}$' THEN substring(no FROM 2)::bigint END AS id
+              FROM unnest(?::text[]) AS u(no)) AS f ON f.id = h.id
+        WHERE h.household_no IS NULL)
       SELECT h.id, h.municipality_code, h.district_id, h.address, ST_X(h.geom), ST_Y(h.geom), h.composition,
              h.member_count, h.family_frail, h.alone_daytime, h.household_no, h.version,
              (SELECT count(*) FROM resident r WHERE r.household_id = h.id)::int
-      FROM household h
+      FROM household h JOIN wanted w ON w.id = h.id
       WHERE h.municipality_code = ?
-        AND (h.household_no = ANY (?::text[]) OR h.id = ANY (?::bigint[])
-             OR (h.household_no IS NULL AND 'H' || h.id = ANY (?::text[])))
       """;
 
   private static final String HOUSEHOLD_ADDRESSES = "SELECT address, ST_X(geom), ST_Y(geom) FROM household ORDER BY id";
@@ -181,49 +194,20 @@ public final class RegisterFileStore {
       WHERE r.id = v.id AND r.version = v.version AND r.register_status <> v.status
       """;
 
-  /** Parameters: municipality, register numbers present in the file (text[]). */
-  private static final String COUNT_MISSING =
+  /** Parameter: municipality. The entries still on the register, by number. */
+  private static final String ON_REGISTER =
       """
-      SELECT count(*) FROM resident
+      SELECT id, register_no FROM resident
       WHERE municipality_code = ? AND register_status IN ('active', 'in_care_facility')
-        AND NOT (register_no = ANY (?::text[]))
       """;
 
-  /** Parameters as {@link #COUNT_MISSING}. */
-  private static final String MARK_MISSING =
+  /** Parameter: resident ids (bigint[]). */
+  private static final String MARK_MOVED_AWAY =
       """
-      UPDATE resident SET register_status = 'moved_away', version = version + 1, updated_at = now()
-      WHERE municipality_code = ? AND register_status IN ('active', 'in_care_facility')
-        AND NOT (register_no = ANY (?::text[]))
+      UPDATE resident r SET register_status = 'moved_away', version = r.version + 1, updated_at = now()
+      FROM unnest(?::bigint[]) AS f(id)
+      WHERE r.id = f.id AND r.register_status IN ('active', 'in_care_facility')
       """;
-
-  /** Parameters: municipality or null for all, true to include entries no longer active. */
-  private static final String EXPORT =
-      """
-      SELECT r.id, r.household_id, r.municipality_code, r.register_no, r.family_name, r.given_name, r.family_name_kana,
-             r.given_name_kana, r.birth_date, r.sex, r.phone, r.care_level, r.disability_types,
-             r.physical_disability_grade, r.intellectual_disability_grade, r.mental_disability_grade,
-             r.severe_motor_intellectual, r.medical_devices, r.ventilator_24h, r.needs_info_support,
-             r.needs_decision_support, r.school_status, r.register_status, r.registered_on, r.version,
-             h.municipality_code, h.district_id, h.address, ST_X(h.geom), ST_Y(h.geom), h.composition, h.member_count,
-             h.family_frail, h.alone_daytime, coalesce(h.household_no, 'H' || h.id)
-      FROM resident r JOIN household h ON h.id = r.household_id
-      WHERE (?::text IS NULL OR r.municipality_code = ?::text) AND (? OR r.register_status = 'active')
-      ORDER BY r.municipality_code, r.register_no
-      """;
-
-  /** A resident to update, with the version the caller read. */
-  public record ResidentUpdate(ResidentRow row, int expectedVersion) {}
-
-  /** A household to update, with the version the caller read. */
-  public record HouseholdUpdate(NumberedHousehold household, int expectedVersion) {}
-
-  /** A register status to set, with the version the caller read. */
-  public record StatusChange(long residentId, String status, int expectedVersion) {
-    public StatusChange {
-      RowChecks.oneOf(status, ResidentRow.REGISTER_STATUSES, "register_status");
-    }
-  }
 
   /** Called with each stored household's address and home point. */
   @FunctionalInterface
@@ -231,19 +215,9 @@ public final class RegisterFileStore {
     void visit(String address, LonLat home);
   }
 
-  /** Called with each exported row, in register number order. */
-  @FunctionalInterface
-  public interface RowVisitor {
-    void visit(RegisterFileRow row) throws IOException;
-  }
+  static final int FETCH = 5_000;
 
-  private static final int FETCH = 5_000;
-
-  private final DataSource dataSource;
-
-  public RegisterFileStore(DataSource dataSource) {
-    this.dataSource = dataSource;
-  }
+  private RegisterImportStore() {}
 
   /** Blocks other writers of households and residents until the caller's transaction ends. */
   public static void lock(Connection c) throws SQLException {
@@ -293,10 +267,11 @@ public final class RegisterFileStore {
       Collection<Long> ids) throws SQLException {
     List<StoredHousehold> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(HOUSEHOLDS)) {
-      ps.setString(1, municipality);
-      ps.setArray(2, texts(c, numbers));
+      ps.setArray(1, texts(c, numbers));
+      ps.setString(2, municipality);
       ps.setArray(3, c.createArrayOf("bigint", ids.toArray()));
       ps.setArray(4, texts(c, numbers));
+      ps.setString(5, municipality);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Integer district = (Integer) rs.getObject(3);
@@ -392,65 +367,45 @@ public final class RegisterFileStore {
   }
 
   /** How many of the municipality's entries still on the register have none of these numbers. */
-  public static int countMissing(Connection c, String municipality, Collection<String> present) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(COUNT_MISSING)) {
-      ps.setString(1, municipality);
-      ps.setArray(2, texts(c, present));
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
+  public static int countMissing(Connection c, String municipality, Set<String> present) throws SQLException {
+    return missing(c, municipality, present).size();
   }
 
   /** Marks the municipality's entries still on the register that have none of these numbers as moved away. */
-  public static int markMissingMovedAway(Connection c, String municipality, Collection<String> present)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(MARK_MISSING)) {
-      ps.setString(1, municipality);
-      ps.setArray(2, texts(c, present));
-      return ps.executeUpdate();
+  public static int markMissingMovedAway(Connection c, String municipality, Set<String> present) throws SQLException {
+    List<Long> ids = missing(c, municipality, present);
+    int n = 0;
+    for (int from = 0; from < ids.size(); from += 10_000) {
+      try (PreparedStatement ps = c.prepareStatement(MARK_MOVED_AWAY)) {
+        ps.setArray(1, c.createArrayOf("bigint", ids.subList(from, Math.min(ids.size(), from + 10_000)).toArray()));
+        n += ps.executeUpdate();
+      }
     }
+    return n;
   }
 
   /**
-   * Streams the register in register number order, from one consistent snapshot: one
-   * municipality's or, with null, all; only active entries unless {@code allStatuses}.
+   * Ids of the entries on the register whose number is not present, found by streaming the
+   * register's numbers (an anti-join against a parameter array is planned as a nested loop).
    */
-  public void export(String municipality, boolean allStatuses, RowVisitor visitor) throws SQLException, IOException {
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      c.setReadOnly(true);
-      try (PreparedStatement ps = c.prepareStatement(EXPORT)) {
-        ps.setString(1, municipality);
-        ps.setString(2, municipality);
-        ps.setBoolean(3, allStatuses);
-        ps.setFetchSize(FETCH);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            visitor.visit(exportRow(rs));
+  private static List<Long> missing(Connection c, String municipality, Set<String> present) throws SQLException {
+    List<Long> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(ON_REGISTER)) {
+      ps.setString(1, municipality);
+      ps.setFetchSize(FETCH);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (!present.contains(rs.getString(2))) {
+            out.add(rs.getLong(1));
           }
         }
-      } finally {
-        c.rollback();
-        c.setReadOnly(false);
-        c.setAutoCommit(autoCommit);
       }
     }
-  }
-
-  private static RegisterFileRow exportRow(ResultSet rs) throws SQLException {
-    ResidentRow resident = residentRow(rs);
-    HouseholdRow household = new HouseholdRow(rs.getLong(2), rs.getString(26), (Integer) rs.getObject(27),
-        rs.getString(28), LonLat.of(rs.getDouble(29), rs.getDouble(30)), rs.getString(31), rs.getInt(32),
-        rs.getBoolean(33), rs.getBoolean(34));
-    return new RegisterFileRow(resident, new NumberedHousehold(rs.getString(35), household), rs.getInt(25));
+    return out;
   }
 
   /** The resident's columns 1 to 24 in the order of {@link #RESIDENT_COLUMNS}. */
-  private static ResidentRow residentRow(ResultSet rs) throws SQLException {
+  static ResidentRow residentRow(ResultSet rs) throws SQLException {
     return new ResidentRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class),
         rs.getString(10), rs.getString(11), rs.getString(12), strings(rs.getArray(13)), (Integer) rs.getObject(14),
@@ -465,8 +420,8 @@ public final class RegisterFileStore {
       return out;
     }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, municipality);
-      ps.setArray(2, texts(c, values));
+      ps.setArray(1, texts(c, values));
+      ps.setString(2, municipality);
       ps.setFetchSize(FETCH);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -547,7 +502,7 @@ public final class RegisterFileStore {
     return c.createArrayOf("text", values.toArray());
   }
 
-  private static List<String> strings(Array a) throws SQLException {
+  static List<String> strings(Array a) throws SQLException {
     return a == null ? List.of() : List.of((String[]) a.getArray());
   }
 }

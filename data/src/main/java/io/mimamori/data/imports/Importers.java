@@ -1,13 +1,18 @@
 package io.mimamori.data.imports;
 
+import io.mimamori.data.imports.csv.CsvReader;
 import io.mimamori.data.imports.gsi.GsiShelterReader;
 import io.mimamori.data.imports.kumamoto.KumamotoPortalReader;
 import io.mimamori.data.imports.plateau.PlateauHazardReader;
+import io.mimamori.data.imports.register.AddressGeocoder;
+import io.mimamori.data.imports.register.RegisterHeader;
+import io.mimamori.data.imports.register.RegisterImporter;
 import io.mimamori.layers.imports.ImportReport;
 import io.mimamori.layers.imports.ImportReport.Outcome;
 import io.mimamori.layers.imports.ImportRunStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * The entry point of {@code mimamori import <file or folder>...}: tells each file's format from
  * its name and first bytes, runs the matching {@link Importer}, and returns one
  * {@link ImportReport} per file. Folders are walked (sorted, recursively) for .geojson, .json,
- * .csv and .gml files, so a PLATEAU {@code udx} folder can be given whole.
+ * .csv and .gml files, so a PLATEAU {@code udx} folder can be given whole. A CSV whose header
+ * names a 名簿番号 and a 生年月日 (UTF-8 or Shift_JIS) is a register file ({@link RegisterImporter}).
  */
 public final class Importers {
 
@@ -38,7 +44,9 @@ public final class Importers {
     /** Kumamoto prefecture 防災ポータル shelters with capacities (CSV). */
     KUMAMOTO_PORTAL,
     /** PLATEAU hazard CityGML: tsunami, flood, storm surge, inland flood, landslide. */
-    PLATEAU_HAZARD
+    PLATEAU_HAZARD,
+    /** A municipality's register of residents needing support (避難行動要支援者名簿 CSV), full or delta. */
+    REGISTER
   }
 
   private static final Logger log = LoggerFactory.getLogger(Importers.class);
@@ -46,17 +54,25 @@ public final class Importers {
   private static final int SNIFF_BYTES = 1 << 16;
 
   private final DataSource dataSource;
+  private final RegisterImporter registerImporter;
 
   public Importers(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this(dataSource, AddressGeocoder.NONE);
   }
 
-  /** The importer of one format (for callers that know what they hold). */
+  /** With a geocoder for register rows whose address matches no known one. */
+  public Importers(DataSource dataSource, AddressGeocoder geocoder) {
+    this.dataSource = dataSource;
+    this.registerImporter = new RegisterImporter(geocoder);
+  }
+
+  /** The importer of one format (for callers that know what they hold); the register has {@link RegisterImporter}. */
   public static Importer<?> importerFor(Format format) {
     return switch (format) {
       case GSI_SHELTERS -> Importer.shelters("gsi", GsiShelterReader::read);
       case KUMAMOTO_PORTAL -> Importer.shelters(KumamotoPortalReader.KIND, KumamotoPortalReader::read);
       case PLATEAU_HAZARD -> Importer.hazards(PlateauHazardReader.KIND, PlateauHazardReader::read);
+      case REGISTER -> throw new IllegalArgumentException("the register is imported by RegisterImporter");
     };
   }
 
@@ -85,7 +101,11 @@ public final class Importers {
     if (format.isEmpty()) {
       return record(new ImportReport("unknown", name, Outcome.FAILED, 0, 0, List.of(),
           name + ": not a format mimamori imports; expected GSI shelter GeoJSON (emergency_*/evacuation_*/mergeFromCity_*),"
-              + " the Kumamoto portal shelter CSV, or PLATEAU hazard CityGML (tnm/fld/htd/ifld/lsld)"));
+              + " the Kumamoto portal shelter CSV, PLATEAU hazard CityGML (tnm/fld/htd/ifld/lsld), or a register CSV"
+              + " (名簿番号, 生年月日, ...)"));
+    }
+    if (format.get() == Format.REGISTER) {
+      return registerImporter.run(dataSource, file, options);
     }
     return importerFor(format.get()).run(dataSource, file, options);
   }
@@ -95,8 +115,10 @@ public final class Importers {
     String name = Importer.fileName(file).toLowerCase(Locale.ROOT);
     String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
     String head;
+    byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
-      head = new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
+      bytes = in.readNBytes(SNIFF_BYTES);
+      head = new String(bytes, StandardCharsets.UTF_8);
     }
     String start = head.replaceFirst("^\uFEFF", "").stripLeading();
     if (start.startsWith("{") || extension.equals("geojson") || extension.equals("json")) {
@@ -111,7 +133,23 @@ public final class Importers {
     if (firstLine.contains("portal_shelter_id")) {
       return Optional.of(Format.KUMAMOTO_PORTAL);
     }
+    if (isRegisterHeader(firstLine) || isRegisterHeader(firstLine(new String(bytes, TextEncoding.SHIFT_JIS)))) {
+      return Optional.of(Format.REGISTER);
+    }
     return Optional.empty();
+  }
+
+  private static String firstLine(String text) {
+    return text.replaceFirst("^\uFEFF", "").stripLeading().lines().findFirst().orElse("");
+  }
+
+  private static boolean isRegisterHeader(String line) {
+    try (CsvReader csv = new CsvReader(new StringReader(line))) {
+      List<String> header = csv.next();
+      return header != null && RegisterHeader.looksLikeRegister(header);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** A file as itself; a folder as its importable files, sorted, at any depth. */

@@ -25,8 +25,11 @@ public final class Commands {
                                    load the demo town if absent (real Numazu data when ../shared/data
                                    is there), score and check it, create demo accounts, serve
         serve                      serve the web UI and API on the configured database
-        import [--keep-valid] [--charset=NAME] FILE_OR_FOLDER...
-                                   import GSI shelter GeoJSON, Kumamoto portal CSV, PLATEAU hazard CityGML
+        import [--keep-valid] [--charset=NAME] [--municipality=CODE] [--mark-missing-moved-away] FILE_OR_FOLDER...
+                                   import GSI shelter GeoJSON, Kumamoto portal CSV, PLATEAU hazard CityGML,
+                                   register CSV (避難行動要支援者名簿, full or delta with 異動区分)
+        export-register [--charset=utf-8|shift_jis] [--dates=western|wareki] [--municipality=CODE] [--all] FILE
+                                   write the register as a CSV that import reads back
         user add LOGIN --role R    create an account (roles: admin, hq, planner, dispatcher,
                                    supporter, shelter_staff, case_worker)
         audit verify               check the audit log's hash chain; report the first broken entry
@@ -60,6 +63,11 @@ public final class Commands {
         case "import" -> {
           try (CtrlC ctrlC = new CtrlC()) {
             yield withDatabase(config, ds -> ImportCommand.run(ds, rest, System.out, ctrlC));
+          }
+        }
+        case "export-register" -> {
+          try (CtrlC ctrlC = new CtrlC()) {
+            yield withDatabase(config, ds -> ExportRegisterCommand.run(ds, rest, System.out, ctrlC));
           }
         }
         case "user" -> withDatabase(config, ds -> AccountCommands.run(ds, rest, System.out));

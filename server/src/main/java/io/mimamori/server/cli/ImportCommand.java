@@ -14,10 +14,11 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /**
- * {@code mimamori import [--keep-valid] [--charset=NAME] FILE_OR_FOLDER...}: imports each file
- * (folders are searched for .geojson, .json, .csv and .gml), printing one summary line per file
- * and one line per rejected row. Exit 0 only when every file was stored whole ({@code
- * --keep-valid}: stored at all).
+ * {@code mimamori import [--keep-valid] [--charset=NAME] [--municipality=CODE]
+ * [--mark-missing-moved-away] FILE_OR_FOLDER...}: imports each file (folders are searched for
+ * .geojson, .json, .csv and .gml), printing one summary line per file and one line per rejected
+ * row. The last two options concern register files only. Exit 0 only when every file was stored
+ * whole ({@code --keep-valid}: stored at all).
  */
 final class ImportCommand {
 
@@ -35,14 +36,20 @@ final class ImportCommand {
           throw new IllegalArgumentException("unknown charset '" + name + "' (for Shift_JIS use windows-31j)");
         }
         options = options.withCharset(Charset.forName(name));
+      } else if (a.startsWith("--municipality=")) {
+        options = options.withRegister(options.register().withMunicipalityCode(a.substring("--municipality=".length())));
+      } else if (a.equals("--mark-missing-moved-away")) {
+        options = options.withRegister(options.register().withMarkMissingMovedAway(true));
       } else if (a.startsWith("--")) {
-        throw new IllegalArgumentException("unknown option " + a + "; options: --keep-valid, --charset=NAME");
+        throw new IllegalArgumentException("unknown option " + a
+            + "; options: --keep-valid, --charset=NAME, --municipality=CODE, --mark-missing-moved-away");
       } else {
         paths.add(Path.of(a));
       }
     }
     if (paths.isEmpty()) {
-      throw new IllegalArgumentException("usage: mimamori import [--keep-valid] [--charset=NAME] FILE_OR_FOLDER...");
+      throw new IllegalArgumentException("usage: mimamori import [--keep-valid] [--charset=NAME] [--municipality=CODE]"
+          + " [--mark-missing-moved-away] FILE_OR_FOLDER...");
     }
     ProgressBar bar = new ProgressBar(out);
     options = options.withProgress((file, phase, done, total) ->

@@ -1,0 +1,209 @@
+package io.mimamori.data.imports.register;
+
+import io.mimamori.data.imports.ImportMode;
+import io.mimamori.data.imports.ImportOptions;
+import io.mimamori.data.imports.UnreadableFileException;
+import io.mimamori.data.imports.register.RegisterCsvReader.RegisterFile;
+import io.mimamori.data.imports.register.RegisterPlanWriter.Written;
+import io.mimamori.data.imports.register.RegisterReconciler.Plan;
+import io.mimamori.layers.imports.ImportReport;
+import io.mimamori.layers.imports.ImportReport.Outcome;
+import io.mimamori.layers.imports.ImportRunStore;
+import io.mimamori.layers.imports.Rejection;
+import io.mimamori.layers.register.RegisterImportStore;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import javax.sql.DataSource;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports a register file (避難行動要支援者名簿 CSV; columns in {@link RegisterColumn}) into the
+ * stored register, as one transaction that holds the register's write lock from the first check to
+ * the commit.
+ *
+ * <p>A <b>full</b> file (no 異動区分 column) is the whole register: new 名簿番号 are inserted, stored
+ * ones updated where a value differs (version bumped). Entries on the register that the file does
+ * not hold are counted in the report and left alone, unless {@link RegisterOptions#markMissingMovedAway}
+ * asks to mark them moved away. A <b>delta</b> file carries 異動区分 on every row: 新規 inserts, 転出 /
+ * 死亡 / 施設入所 set the status, 変更 replaces the entry's items (version bumped).
+ *
+ * <p>Every rejected row is reported with file, row, field (the file's header) and reason, never the
+ * value. With {@link ImportMode#ALL_OR_NOTHING} (the default) any rejection stores nothing and
+ * leaves the register exactly as it was; with {@link ImportMode#KEEP_VALID} the other rows are
+ * stored. Nothing stored is ever deleted. Homes without 緯度/経度 are placed by address (see
+ * {@link KnownAddresses} and {@link AddressGeocoder}). Every run is recorded in import_run.
+ */
+public final class RegisterImporter {
+
+  public static final String KIND = "register";
+
+  private static final Logger log = LoggerFactory.getLogger(RegisterImporter.class);
+
+  private final AddressGeocoder geocoder;
+
+  /** Without a geocoder: rows without coordinates must match a known address. */
+  public RegisterImporter() {
+    this(AddressGeocoder.NONE);
+  }
+
+  public RegisterImporter(AddressGeocoder geocoder) {
+    this.geocoder = geocoder;
+  }
+
+  /** Reads, checks, stores and records one file; never throws for a bad file (the report says why). */
+  public ImportReport run(DataSource dataSource, Path file, ImportOptions options) {
+    ImportReport report = readAndStore(dataSource, file, options);
+    log.info("{}", report.summary());
+    try {
+      new ImportRunStore(dataSource).record(report);
+    } catch (SQLException e) {
+      log.warn("Could not record the import run of {}: {}", report.file(), describe(e));
+    }
+    return report;
+  }
+
+  private ImportReport readAndStore(DataSource dataSource, Path file, ImportOptions options) {
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    RegisterFile read;
+    try {
+      read = RegisterCsvReader.read(file, options);
+    } catch (NoSuchFileException e) {
+      return failed(name, 0, List.of(), name + ": no such file");
+    } catch (UnreadableFileException e) {
+      return failed(name, 0, List.of(), e.getMessage());
+    } catch (IOException e) {
+      return failed(name, 0, List.of(), name + ": " + e.getMessage());
+    } catch (CancellationException e) {
+      return failed(name, 0, List.of(), "cancelled while reading; nothing stored");
+    }
+    if (read.rowsRead() == 0) {
+      return failed(name, 0, List.of(), name + ": the file holds no rows; nothing stored");
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add((read.delta() ? "delta" : "full register") + ", read as " + read.charset().name());
+    if (!read.header().unused().isEmpty()) {
+      notes.add("columns not used: " + String.join(", ", read.header().unused()));
+    }
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        return store(c, read, options, notes);
+      } catch (SQLException | IOException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      notes.add("the database refused the rows (" + describe(e) + "); nothing stored");
+      return failed(name, read.rowsRead(), read.rejections(), String.join("; ", notes));
+    } catch (IOException e) {
+      notes.add("placing homes by address failed (" + e.getClass().getSimpleName() + "); nothing stored");
+      return failed(name, read.rowsRead(), read.rejections(), String.join("; ", notes));
+    } catch (CancellationException e) {
+      notes.add("cancelled; rolled back, nothing stored");
+      return failed(name, read.rowsRead(), read.rejections(), String.join("; ", notes));
+    }
+  }
+
+  /** In the transaction: lock, check against the stored register, then write and commit or roll back. */
+  private ImportReport store(Connection c, RegisterFile read, ImportOptions options, List<String> notes)
+      throws SQLException, IOException {
+    String name = read.file();
+    RegisterImportStore.lock(c);
+    String municipality = municipality(c, read);
+    if (municipality == null) {
+      c.rollback();
+      notes.add("no municipality: the file has no 市区町村コード column and the register has no single municipality;"
+          + " give the municipality code (--municipality=CODE); nothing stored");
+      return failed(name, read.rowsRead(), read.rejections(), String.join("; ", notes));
+    }
+    options.checkCancelled(name);
+    Plan plan = RegisterReconciler.plan(c, read, municipality, geocoder);
+    List<Rejection> rejections = new ArrayList<>(read.rejections());
+    rejections.addAll(plan.rejections());
+    rejections.sort(Comparator.comparingInt(Rejection::row));
+    if (!rejections.isEmpty() && (options.mode() == ImportMode.ALL_OR_NOTHING || plan.accepted() == 0)) {
+      c.rollback();
+      notes.add(rejections.size() + " of " + read.rowsRead() + " rows rejected; nothing stored ("
+          + (plan.accepted() == 0 ? "no valid rows" : "mode " + options.mode().name().toLowerCase(Locale.ROOT)) + ")");
+      return new ImportReport(KIND, name, Outcome.REJECTED, read.rowsRead(), 0, rejections, String.join("; ", notes));
+    }
+    Written w = RegisterPlanWriter.write(c, plan, read.header(), municipality, options, name);
+    notes.add("municipality " + municipality + ": " + w.inserted() + " new, " + w.changed() + " changed, "
+        + w.unchanged() + " unchanged, " + w.statusesChanged() + " status changes (転出/死亡/施設入所); "
+        + w.households() + " new households, " + w.householdsChanged() + " households changed");
+    if (plan.locatedByKnownAddress() + plan.locatedByGeocoder() > 0) {
+      notes.add((plan.locatedByKnownAddress() + plan.locatedByGeocoder()) + " homes placed by address");
+    }
+    if (w.compositionsDefaulted() > 0) {
+      notes.add(w.compositionsDefaulted() + " new households without 世帯構成 stored as その他");
+    }
+    String missing = read.delta() ? null : missing(c, read, municipality, options);
+    if (missing != null) {
+      notes.add(missing);
+    }
+    options.checkCancelled(name);
+    c.commit();
+    return new ImportReport(KIND, name, Outcome.COMMITTED, read.rowsRead(), plan.accepted(), rejections,
+        String.join("; ", notes));
+  }
+
+  /** The file's (or option's) municipality, else the stored register's only one, else the shelters' main one. */
+  private static String municipality(Connection c, RegisterFile read) throws SQLException {
+    if (read.municipalityCode() != null) {
+      return read.municipalityCode();
+    }
+    List<String> stored = RegisterImportStore.registerMunicipalities(c);
+    if (stored.size() == 1) {
+      return stored.get(0);
+    }
+    return stored.isEmpty() ? RegisterImportStore.shelterMunicipality(c).orElse(null) : null;
+  }
+
+  /** What happens to entries on the register that a full file does not hold; null when there are none. */
+  private static String missing(Connection c, RegisterFile read, String municipality, ImportOptions options)
+      throws SQLException {
+    if (!options.register().markMissingMovedAway()) {
+      int n = RegisterImportStore.countMissing(c, municipality, read.numbersInFile());
+      return n == 0 ? null : n + " entries on the register are not in this file (left as they are; marking them 転出 is an option)";
+    }
+    if (read.rowsWithoutNumber() > 0) {
+      return "entries not in this file left as they are: " + read.rowsWithoutNumber()
+          + " rows have no 名簿番号, so the file's entries are not all known";
+    }
+    int n = RegisterImportStore.markMissingMovedAway(c, municipality, read.numbersInFile());
+    return n + " entries not in this file marked 転出 (moved away)";
+  }
+
+  private static ImportReport failed(String name, int rowsRead, List<Rejection> rejections, String message) {
+    return new ImportReport(KIND, name, Outcome.FAILED, rowsRead, 0, rejections, message);
+  }
+
+  /**
+   * What the database refused, without the refused values (a server message such as "invalid input
+   * syntax" quotes them): the SQL state, and the constraint, table and column where the server names them.
+   */
+  static String describe(SQLException e) {
+    if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+      ServerErrorMessage m = p.getServerErrorMessage();
+      return "SQL state " + p.getSQLState()
+          + (m.getConstraint() == null ? "" : ", constraint " + m.getConstraint())
+          + (m.getTable() == null ? "" : ", table " + m.getTable())
+          + (m.getColumn() == null ? "" : ", column " + m.getColumn());
+    }
+    return "SQL state " + e.getSQLState();
+  }
+}

@@ -9,9 +9,11 @@ import javax.sql.DataSource;
 /**
  * Renders Mapbox Vector Tiles (uncompressed protobuf) in PostGIS with {@code ST_AsMVT}. Extent 4096,
  * buffer 64. Geometries are found with the lon/lat GiST indexes on a tile envelope grown by the
- * buffer, clipped and simplified in lon/lat, and only then transformed to Web Mercator, so a tile
- * costs about what the features inside it cost. {@code ST_AsMVTGeom} snaps to the tile grid, which
- * simplifies by zoom.
+ * buffer, clipped to that envelope, simplified (half a tile unit) and only then transformed to Web
+ * Mercator, so a tile costs about what the features inside it cost: a polygon is clipped before it
+ * is simplified, since simplifying a whole hazard zone for every tile it touches cost four to six
+ * times the rest of the tile (the tile benchmark's MapServer comparison found it). {@code
+ * ST_AsMVTGeom} snaps to the tile grid, which simplifies by zoom.
  */
 public final class TileStore {
 
@@ -40,7 +42,7 @@ public final class TileStore {
            e AS (SELECT t3857, ST_Expand(ST_Transform(t3857, 4326), ?) AS t4326 FROM b)
       SELECT ST_AsMVT(q, 'hazards', 4096, 'geom', 'id') FROM (
         SELECT h.id, h.hazard_type, h.rank, h.phenomenon,
-               ST_AsMVTGeom(ST_Transform(ST_ClipByBox2D(ST_SimplifyPreserveTopology(h.geom, ?), e.t4326), 3857),
+               ST_AsMVTGeom(ST_Transform(ST_SimplifyPreserveTopology(ST_ClipByBox2D(h.geom, e.t4326), ?), 3857),
                             e.t3857, 4096, 64, true) AS geom
         FROM hazard_zone h, e
         WHERE h.geom && e.t4326

@@ -114,6 +114,28 @@ class HazardBlockingIT {
   }
 
   @Test
+  void touchingBandsFormOneZoneThatAPointInTheInnerBandLeavesThrough() {
+    Route free = router.route(TravelProfile.FOOT, LA_VELLA, ENCAMP);
+    GeoPoint mid = midpoint(free);
+    // depth bands: an inner square and the ring around it, as separate polygons touching each other
+    org.locationtech.jts.geom.Geometry inner = square(mid, 80);
+    org.locationtech.jts.geom.Geometry ring = square(mid, 250).difference(inner);
+    HazardArea deep = HazardArea.blocking("flood-deep", "flood rank 5", inner);
+    HazardArea band = HazardArea.blocking("flood-band", "flood rank 3", ring);
+    HazardArea far = HazardArea.blocking("landslide-far", "landslide", square(LA_VELLA, 30));
+    ActiveHazards set = router.setHazards(List.of(deep, band, far));
+    assertThat(set.zoneCount()).isEqualTo(2);
+    assertThat(set.zoneOfArea(0)).isEqualTo(set.zoneOfArea(1)).isNotEqualTo(set.zoneOfArea(2));
+    assertThat(set.zoneContaining(mid)).isEqualTo(set.zoneOfArea(0));
+
+    Route out = router.route(TravelProfile.FOOT, mid, ENCAMP);
+    assertThat(out.found()).as(out.status().toString()).isTrue();
+    assertThat(out.zones()).extracting(CrossedZone::id).containsExactly("flood-deep", "flood-band");
+    TravelTimeMatrix m = router.matrix(TravelProfile.FOOT, List.of(mid), List.of(ENCAMP));
+    assertThat(m.seconds(0, 0)).isCloseTo(out.seconds(), org.assertj.core.data.Offset.offset(0.05));
+  }
+
+  @Test
   void aPointFarFromAnyRoadIsOffTheNetworkAndItsMatrixRowUnreachable() {
     GeoPoint sea = GeoPoint.ofLonLat(1.0, 42.0);
     Route r = router.route(TravelProfile.FOOT, sea, LA_VELLA);

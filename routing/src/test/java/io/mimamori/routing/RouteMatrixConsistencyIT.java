@@ -74,7 +74,7 @@ class RouteMatrixConsistencyIT {
           assertThat(forward.seconds(i, j)).as(pair).isCloseTo(r.seconds(), within(0.01 + r.seconds() * 1e-6));
           assertThat(forward.metres(i, j)).as(pair).isCloseTo(r.metres(), within(0.01 + r.metres() * 1e-6));
           for (CrossedZone z : r.zones()) {
-            assertThat(!z.blocking() || z.containsStart() || z.containsEnd())
+            assertThat(!z.blocking() || z.atStart() || z.atEnd())
                 .as(pair + " crosses blocked " + z.id() + " neither start nor end is in").isTrue();
           }
           Route back = router.route(profile, to.get(j), from.get(i));

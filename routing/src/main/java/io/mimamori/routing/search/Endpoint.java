@@ -32,9 +32,9 @@ final class Endpoint {
   final int b;
   final double fraction;
   final double along;
-  /** Blocking areas containing the point, ascending indices. */
-  final int[] zones;
-  /** Per combination, usable inside {@link #zones}; null when the point is in no blocking area. */
+  /** The zone (of touching blocking areas) containing the point, -1 when none does. */
+  final int zone;
+  /** Per combination, usable inside {@link #zone}; null when the point is in no zone. */
   final boolean[] inside;
   /** Whether the snapped segment is itself blocked (by areas containing the point). */
   final boolean edgeInside;
@@ -44,6 +44,10 @@ final class Endpoint {
   final double sAB;
   final double sBA;
   final double edgeMetres;
+  /** Leaving the point towards a and b: weight a, weight b, seconds a, seconds b, metres a, metres b. */
+  final double[] leave;
+  /** Arriving at the point from a and b, in the same order. */
+  final double[] arrive;
 
   private Endpoint(GeoPoint point) {
     this.point = point;
@@ -52,14 +56,15 @@ final class Endpoint {
     snapped = null;
     edge = a = b = -1;
     fraction = along = 0;
-    zones = new int[0];
+    zone = -1;
     inside = null;
     edgeInside = false;
     wAB = wBA = sAB = sBA = edgeMetres = Double.POSITIVE_INFINITY;
+    leave = arrive = new double[] {wAB, wAB, wAB, wAB, wAB, wAB};
   }
 
   private Endpoint(GeoPoint point, double snapMetres, GeoPoint snapped, int edge, int a, int b, double along,
-      double geometryMetres, int[] zones, boolean[] inside, boolean edgeInside, double wAB, double wBA, double sAB,
+      double geometryMetres, int zone, boolean[] inside, boolean edgeInside, double wAB, double wBA, double sAB,
       double sBA, double edgeMetres) {
     this.point = point;
     this.onNetwork = true;
@@ -70,7 +75,7 @@ final class Endpoint {
     this.b = b;
     this.along = along;
     this.fraction = geometryMetres > 0 ? Math.min(1, Math.max(0, along / geometryMetres)) : 0;
-    this.zones = zones;
+    this.zone = zone;
     this.inside = inside;
     this.edgeInside = edgeInside;
     this.wAB = wAB;
@@ -78,6 +83,15 @@ final class Endpoint {
     this.sAB = sAB;
     this.sBA = sBA;
     this.edgeMetres = edgeMetres;
+    double f = fraction, g = 1 - fraction;
+    // p -> a runs b -> a over the first part; p -> b runs a -> b over the rest
+    leave = new double[] {part(f, wBA), part(g, wAB), part(f, sBA), part(g, sAB), f * edgeMetres, g * edgeMetres};
+    arrive = new double[] {part(f, wAB), part(g, wBA), part(f, sAB), part(g, sBA), f * edgeMetres, g * edgeMetres};
+  }
+
+  /** A share of a cost; none of an impassable direction is free (the point is on the node). */
+  private static double part(double share, double cost) {
+    return share == 0 ? 0 : share * cost;
   }
 
   /**
@@ -86,8 +100,8 @@ final class Endpoint {
    */
   static Endpoint snap(RoadGraph g, ProfileCosts costs, ActiveHazards hazards, GeoPoint p, double maxSnapMetres,
       double exposure) {
-    int[] zones = hazards.blockingAreasContaining(p);
-    boolean[] inside = hazards.usableInside(zones);
+    int zone = hazards.zoneContaining(p);
+    boolean[] inside = hazards.usableInZone(zone);
     int[] combos = hazards.edgeCombos();
     Snap snap = g.locationIndex().findClosest(p.lat(), p.lon(), state -> {
       int e = state.getEdge();
@@ -126,7 +140,7 @@ final class Endpoint {
     int slot = net.slotAt(a, e);
     double factor = combos != null && combos[e] != 0 ? exposure : 1;
     GeoPoint snapped = GeoPoint.ofLatLon(snap.getSnappedPoint().getLat(), snap.getSnappedPoint().getLon());
-    return new Endpoint(p, snap.getQueryDistance(), snapped, e, a, b, along, total, zones, inside, factor != 1,
+    return new Endpoint(p, snap.getQueryDistance(), snapped, e, a, b, along, total, zone, inside, factor != 1,
         costs.weightOut()[slot] * factor, costs.weightIn()[slot] * factor, costs.secondsOut()[slot],
         costs.secondsIn()[slot], net.metres()[e]);
   }
@@ -145,15 +159,9 @@ final class Endpoint {
     if (!onNetwork) {
       return;
     }
-    double f = fraction, g = 1 - fraction;
-    if (forward) {
-      // p -> a runs b -> a over the first part; p -> b runs a -> b over the rest
-      space.seed(a, f * wBA, f * sBA, f * edgeMetres);
-      space.seed(b, g * wAB, g * sAB, g * edgeMetres);
-    } else {
-      space.seed(a, f * wAB, f * sAB, f * edgeMetres);
-      space.seed(b, g * wBA, g * sBA, g * edgeMetres);
-    }
+    double[] x = forward ? leave : arrive;
+    space.seed(a, x[0], x[2], x[4]);
+    space.seed(b, x[1], x[3], x[5]);
   }
 
   /**

@@ -21,14 +21,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * A many-to-many travel-time matrix (use {@code HazardAwareRouter}): one Dijkstra per point of the
- * smaller side over the flat arrays, all sharing the snapped points and the zone trees of the
- * other side, spread over the router's threads. Searches run from the origins when there are no
- * more of them than destinations, otherwise backwards from the destinations. Each search stops
- * once every node where it can meet the other side is settled. Gives exactly what {@link
- * RouteSearch} gives for each pair.
+ * A many-to-many travel-time matrix (use {@code HazardAwareRouter}): one search per point of the
+ * smaller side over the flat arrays, all sharing the snapped points of the other side, spread over
+ * the router's threads. Searches run from the origins when there are no more of them than
+ * destinations, otherwise backwards from the destinations.
+ *
+ * <p>Each search: the point's own zone tree (its way out of a blocked zone), Dijkstra over the
+ * clean network until every node where it can meet the other side is settled, then, for each zone
+ * some point of the other side lies in, one Dijkstra inside that zone seeded with the clean labels
+ * where the zone meets them (the way in). Gives what {@link RouteSearch} gives for each pair.
  */
 public final class MatrixSearch {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MatrixSearch.class);
+
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+  /** Processor time the workers spent, for the debug log. */
+  private static final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
 
   private MatrixSearch() {}
 
@@ -47,11 +56,11 @@ public final class MatrixSearch {
     int n = originPoints.size(), m = otherPoints.size();
     int threads = Math.max(1, Math.min(settings.threads(), Math.max(n, 1)));
 
-    // 1. snap every point; grow the zone trees of the other side (arriving when searching forward)
+    long t0 = System.nanoTime();
+    // 1. snap every point
     listener.progress("placing points on the roads", 0);
     Endpoint[] origins = new Endpoint[n];
     Endpoint[] others = new Endpoint[m];
-    ZoneTree[] trees = new ZoneTree[m];
     forEachIndex(executor, threads, n + m, cancelled, i -> {
       if (i < n) {
         origins[i] = ctx.snap(originPoints.get(i));
@@ -59,95 +68,95 @@ public final class MatrixSearch {
         others[i - n] = ctx.snap(otherPoints.get(i - n));
       }
     });
-    forEachWithSpace(executor, threads, m, cancelled, (j, space) -> {
-      Endpoint q = others[j];
-      if (!q.onNetwork) {
-        trees[j] = ZoneTree.EMPTY;
-        return;
-      }
-      ZoneTree.grow(space, ctx.net, ctx.costs, ctx.combos, q, !forward, settings.exposureFactor());
-      trees[j] = ZoneTree.copyOf(space, ctx.net, ctx.combos, q);
-    }, pool);
-    // where a search can meet the other side: boundary nodes of their trees
+    long t1 = System.nanoTime();
+    // where a search must have settled before it can stop: the other side's snap nodes, and where
+    // the clean network meets a zone one of them lies in
     boolean[] needed = new boolean[ctx.net.nodes()];
     int neededCount = 0;
-    List<Integer> zoned = new ArrayList<>();
+    List<Integer> plain = new ArrayList<>();
+    java.util.Map<Integer, List<Integer>> byZone = new java.util.TreeMap<>();
     for (int j = 0; j < m; j++) {
-      ZoneTree t = trees[j];
-      for (int k = 0; k < t.nodes.length; k++) {
-        if (t.boundary[k] && !needed[t.nodes[k]]) {
-          needed[t.nodes[k]] = true;
+      Endpoint q = others[j];
+      if (!q.onNetwork) {
+        continue;
+      }
+      for (int v : new int[] {q.a, q.b}) {
+        if (!needed[v]) {
+          needed[v] = true;
           neededCount++;
         }
       }
-      if (others[j].zones.length > 0) {
-        zoned.add(j);
+      if (q.zone >= 0) {
+        byZone.computeIfAbsent(q.zone, z -> new ArrayList<>()).add(j);
+      } else {
+        plain.add(j);
+      }
+    }
+    for (int z : byZone.keySet()) {
+      for (int v : hazards.zoneBoundary(z)) {
+        if (!needed[v]) {
+          needed[v] = true;
+          neededCount++;
+        }
       }
     }
     int totalNeeded = neededCount;
+    // per zone, the distinct snap nodes of the points in it: an inside search stops once all are settled
+    java.util.Map<Integer, int[]> zoneTargets = new java.util.HashMap<>();
+    for (var e : byZone.entrySet()) {
+      java.util.Set<Integer> nodes = new java.util.HashSet<>();
+      for (int j : e.getValue()) {
+        nodes.add(others[j].a);
+        nodes.add(others[j].b);
+      }
+      zoneTargets.put(e.getKey(), nodes.stream().mapToInt(Integer::intValue).sorted().toArray());
+    }
+    long t2 = System.nanoTime();
+    long cpuBefore = cpuNanos.get();
 
-    // 2. one search per origin
+    // 2. per origin: its own zone tree, the clean network, then into each zone the other side is in
     AtomicInteger done = new AtomicInteger();
     Runnable report = () -> listener.progress("searching", (double) done.get() / Math.max(1, n));
-    forEachWithSpaces(executor, threads, n, cancelled, (i, exit, main) -> {
+    double exposure = settings.exposureFactor();
+    forEachWithSpaces(executor, threads, n, cancelled, (i, exit, main, inside) -> {
       Endpoint p = origins[i];
       if (p.onNetwork) {
-        boolean overlap = false;
-        if (p.zones.length > 0) {
-          for (int j : zoned) {
-            if (ActiveHazards.intersect(p.zones, others[j].zones)) {
-              overlap = true;
-              break;
-            }
-          }
-        }
-        ZoneTree.grow(exit, ctx.net, ctx.costs, ctx.combos, p, forward, settings.exposureFactor());
+        ZoneTree.grow(exit, ctx.net, ctx.costs, ctx.combos, p, forward, exposure);
         main.reset();
         for (int k = 0; k < exit.settledCount(); k++) {
           int v = exit.settledNode(k);
           main.seed(v, exit.weight[v], exit.seconds[v], exit.metres[v]);
         }
         int[] remaining = {totalNeeded};
-        SearchSpace.Stop stop = overlap || totalNeeded == 0 ? null : (node, w) -> needed[node] && --remaining[0] == 0;
+        SearchSpace.Stop stop = totalNeeded == 0 ? null : (node, w) -> needed[node] && --remaining[0] == 0;
         main.run(ctx.net, ctx.costs, forward, ctx.combos, null, 1, stop);
-        for (int j = 0; j < m; j++) {
-          Endpoint q = others[j];
-          if (!q.onNetwork) {
-            continue;
-          }
-          boolean all = overlap && ActiveHazards.intersect(p.zones, q.zones);
-          ZoneTree t = trees[j];
-          double bw = Double.POSITIVE_INFINITY, bs = 0, bm = 0;
-          for (int k = 0; k < t.nodes.length; k++) {
-            if (!all && !t.boundary[k]) {
-              continue;
-            }
-            int v = t.nodes[k];
-            if (!main.labelled(v)) {
-              continue;
-            }
-            double w = main.weight[v] + t.weight[k];
-            if (w < bw) {
-              bw = w;
-              bs = main.seconds[v] + t.seconds[k];
-              bm = main.metres[v] + t.metres[k];
+        for (int j : plain) {
+          write(i, j, p, others[j], main, null, forward, cols, seconds, metres);
+        }
+        for (var zone : byZone.entrySet()) {
+          int z = zone.getKey();
+          inside.reset();
+          // the clean search meets a zone at its boundary; only a search from inside it has more
+          for (int v : p.zone == z ? hazards.zoneNodes(z) : hazards.zoneBoundary(z)) {
+            if (main.labelled(v)) {
+              inside.seed(v, main.weight[v], main.seconds[v], main.metres[v]);
             }
           }
-          double[] direct = forward ? Endpoint.direct(p, q) : Endpoint.direct(q, p);
-          if (direct != null && direct[0] < bw) {
-            bw = direct[0];
-            bs = direct[1];
-            bm = direct[2];
-          }
-          if (bw < Double.POSITIVE_INFINITY) {
-            int cell = forward ? i * cols + j : j * cols + i;
-            seconds[cell] = (float) bs;
-            metres[cell] = (float) bm;
+          int[] targets = zoneTargets.get(z);
+          int[] targetsLeft = {targets.length};
+          inside.run(ctx.net, ctx.costs, forward, ctx.combos, hazards.usableInZone(z), exposure,
+              (node, w) -> Arrays.binarySearch(targets, node) >= 0 && --targetsLeft[0] == 0);
+          for (int j : zone.getValue()) {
+            write(i, j, p, others[j], main, inside, forward, cols, seconds, metres);
           }
         }
       }
       done.incrementAndGet();
     }, pool, report);
+    long t3 = System.nanoTime();
+    log.debug("matrix {} x {} {}: snapping {} ms, meeting nodes {} ms, searches {} ms ({} ms processor time)", rows,
+        cols, profile.code(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+        (cpuNanos.get() - cpuBefore) / 1_000_000);
     boolean[] rowOn = new boolean[rows], colOn = new boolean[cols];
     for (int i = 0; i < n; i++) {
       (forward ? rowOn : colOn)[i] = origins[i].onNetwork;
@@ -159,35 +168,66 @@ public final class MatrixSearch {
     return new TravelTimeMatrix(profile, rows, cols, seconds, metres, rowOn, colOn);
   }
 
+  /**
+   * Writes the cell of origin {@code i} and other point {@code j}: the best of meeting the other
+   * point's segment from either end node (labels of the clean search, and of the search inside the
+   * point's zone when there is one) and going straight along a shared segment.
+   */
+  private static void write(int i, int j, Endpoint p, Endpoint q, SearchSpace clean, SearchSpace zone,
+      boolean forward, int cols, float[] seconds, float[] metres) {
+    double[] part = forward ? q.arrive : q.leave;
+    double[] best = {Double.POSITIVE_INFINITY, 0, 0};
+    meet(clean, q.a, part, 0, best);
+    meet(clean, q.b, part, 1, best);
+    if (zone != null) {
+      meet(zone, q.a, part, 0, best);
+      meet(zone, q.b, part, 1, best);
+    }
+    double bw = best[0], bs = best[1], bm = best[2];
+    double[] direct = forward ? Endpoint.direct(p, q) : Endpoint.direct(q, p);
+    if (direct != null && direct[0] < bw) {
+      bw = direct[0];
+      bs = direct[1];
+      bm = direct[2];
+    }
+    if (bw < Double.POSITIVE_INFINITY) {
+      int cell = forward ? i * cols + j : j * cols + i;
+      seconds[cell] = (float) bs;
+      metres[cell] = (float) bm;
+    }
+  }
+
+  private static void meet(SearchSpace labels, int node, double[] part, int end, double[] best) {
+    if (labels.labelled(node)) {
+      double w = labels.weight[node] + part[end];
+      if (w < best[0]) {
+        best[0] = w;
+        best[1] = labels.seconds[node] + part[2 + end];
+        best[2] = labels.metres[node] + part[4 + end];
+      }
+    }
+  }
+
   interface IndexTask {
     void run(int i);
   }
 
-  interface SpaceTask {
-    void run(int i, SearchSpace space);
-  }
-
-  interface TwoSpaceTask {
-    void run(int i, SearchSpace a, SearchSpace b);
+  interface SpacesTask {
+    void run(int i, SearchSpace a, SearchSpace b, SearchSpace c);
   }
 
   private static void forEachIndex(ExecutorService ex, int threads, int count, BooleanSupplier cancelled,
       IndexTask task) {
-    forEachWithSpaces(ex, threads, count, cancelled, (i, a, b) -> task.run(i), null, null);
-  }
-
-  private static void forEachWithSpace(ExecutorService ex, int threads, int count, BooleanSupplier cancelled,
-      SpaceTask task, SpacePool pool) {
-    forEachWithSpaces(ex, threads, count, cancelled, (i, a, b) -> task.run(i, a), pool, null);
+    forEachWithSpaces(ex, threads, count, cancelled, (i, a, b, c) -> task.run(i), null, null);
   }
 
   /**
    * Runs {@code task} for 0..count-1 on {@code threads} workers pulling the next index, each with
-   * two search spaces of its own (none when {@code pool} is null). The calling thread waits,
+   * three search spaces of its own (none when {@code pool} is null). The calling thread waits,
    * reports and checks {@code cancelled}; a cancel stops the workers after their current index.
    */
   private static void forEachWithSpaces(ExecutorService ex, int threads, int count, BooleanSupplier cancelled,
-      TwoSpaceTask task, SpacePool pool, Runnable report) {
+      SpacesTask task, SpacePool pool, Runnable report) {
     if (count == 0) {
       return;
     }
@@ -196,18 +236,22 @@ public final class MatrixSearch {
     List<CompletableFuture<Void>> workers = new ArrayList<>();
     for (int t = 0; t < Math.min(threads, count); t++) {
       workers.add(CompletableFuture.runAsync(() -> {
+        long cpu0 = CPU.getCurrentThreadCpuTime();
         SearchSpace a = pool == null ? null : pool.take();
         SearchSpace b = pool == null ? null : pool.take();
+        SearchSpace c = pool == null ? null : pool.take();
         try {
           int i;
           while (!stop.get() && (i = next.getAndIncrement()) < count) {
-            task.run(i, a, b);
+            task.run(i, a, b, c);
           }
         } finally {
           if (pool != null) {
             pool.give(a);
             pool.give(b);
+            pool.give(c);
           }
+          cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - cpu0);
         }
       }, ex));
     }

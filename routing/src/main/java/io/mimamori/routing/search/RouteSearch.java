@@ -143,10 +143,13 @@ public final class RouteSearch {
     if (points.size() == 1) {
       cs[1] = cs[0];
     }
+    int fromZone = hazards.zoneContaining(from), toZone = hazards.zoneContaining(to);
     List<CrossedZone> out = new ArrayList<>();
     for (int i : hazards.indicesCrossedBy(ActiveHazards.GEOMETRY.createLineString(cs))) {
       HazardArea a = hazards.areas().get(i);
-      out.add(new CrossedZone(a.id(), a.label(), a.blocks(), hazards.contains(i, from), hazards.contains(i, to)));
+      int z = hazards.zoneOfArea(i);
+      out.add(new CrossedZone(a.id(), a.label(), a.blocks(),
+          hazards.contains(i, from) || (z >= 0 && z == fromZone), hazards.contains(i, to) || (z >= 0 && z == toZone)));
     }
     return out;
   }

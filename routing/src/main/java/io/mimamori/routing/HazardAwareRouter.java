@@ -28,7 +28,7 @@ import java.util.function.BooleanSupplier;
  * <p>Thread-safe. A matrix uses {@link RouterSettings#threads()} threads of the router's own;
  * {@link #close()} stops them.
  */
-public final class HazardAwareRouter implements AutoCloseable {
+public final class HazardAwareRouter implements TravelTimeSource, AutoCloseable {
 
   private final RoadGraph graph;
   private final RouterSettings settings;
@@ -88,6 +88,7 @@ public final class HazardAwareRouter implements AutoCloseable {
    *
    * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true
    */
+  @Override
   public TravelTimeMatrix matrix(TravelProfile profile, List<GeoPoint> from, List<GeoPoint> to,
       ProgressListener listener, BooleanSupplier cancelled) {
     return MatrixSearch.compute(graph, hazards, settings, pool, executor, profile, from, to, listener, cancelled);

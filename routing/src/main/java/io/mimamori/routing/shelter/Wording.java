@@ -23,6 +23,33 @@ final class Wording {
     };
   }
 
+  /** "12 min on foot" without the distance. */
+  static Text duration(TravelProfile p, double seconds) {
+    int min = minutes(seconds);
+    return switch (p) {
+      case FOOT -> new Text(min + " min on foot", "徒歩" + min + "分");
+      case WHEELCHAIR -> new Text(min + " min by wheelchair", "車いすで" + min + "分");
+      case CAR -> new Text(min + " min by car", "車で" + min + "分");
+    };
+  }
+
+  /** None of {@code count} shelters can be reached on the profile. */
+  static Text noneReachable(TravelProfile p, int count) {
+    String how = switch (p) {
+      case FOOT -> "on foot";
+      case WHEELCHAIR -> "by wheelchair (steps, steep or rough ways, or roads blocked now)";
+      case CAR -> "by car";
+    };
+    String howJa = switch (p) {
+      case FOOT -> "徒歩で";
+      case WHEELCHAIR -> "車いすで（階段・急坂・悪路、または現在の通行止めのため）";
+      case CAR -> "車で";
+    };
+    return new Text("none of the " + count + " suitable shelters can be reached " + how
+        + (p == TravelProfile.WHEELCHAIR ? "" : " with the roads blocked now"),
+        "対象となる避難所" + count + "か所のいずれにも" + (p == TravelProfile.WHEELCHAIR ? "" : "現在の通行止めのため") + howJa + "到達できません");
+  }
+
   static Text unreachable(TravelProfile p) {
     return switch (p) {
       case FOOT -> new Text("cannot be reached on foot with the roads blocked now", "現在の通行止めでは徒歩で到達できません");

@@ -61,6 +61,16 @@ public final class DemoTownGenerator {
   }
 
   /**
+   * Generates the town without its register and without a database: writes its roads to {@code
+   * outDir/town.osm} and returns them with the hazard zones, shelters and a home sampler. For routing
+   * tests and benchmarks. Throws {@link CancellationException} when {@code cancelled} turns true.
+   */
+  public static DemoTownLayers generateLayers(DemoTownSpec spec, Path outDir, ProgressListener progress,
+      BooleanSupplier cancelled) throws IOException {
+    return new DemoTownLayers(generate(spec, outDir, progress, cancelled));
+  }
+
+  /**
    * Generates everything but the register and writes the OSM file: the road network, districts,
    * hazard zones and shelters, kept in memory for the loader.
    */

@@ -1,0 +1,350 @@
+package io.mimamori.routing.optimiser.search;
+
+import io.mimamori.routing.optimiser.RoutingProblem;
+import io.mimamori.routing.optimiser.Solution;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One run of the metaheuristic, single-threaded: construction by regret insertion, then (when teams
+ * are minimised) SISR-style team minimisation, then ruin-and-recreate under simulated annealing
+ * with adaptive choice of the ruin, and local search on each new best. Deterministic for a seed
+ * when bounded by iterations rather than time.
+ */
+public final class Search {
+
+  /**
+   * @param timeLimitNanos stop after this long (Long.MAX_VALUE for no limit)
+   * @param maxIterations stop after this many ruin-and-recreate steps (Long.MAX_VALUE for none);
+   *     with this bound alone, and the same seed, the run is repeatable
+   * @param seed random seed
+   * @param initialRoutes task indices per team to start from (re-optimisation), or null; tasks
+   *     that no longer fit are taken out and inserted again
+   */
+  public record Config(long timeLimitNanos, long maxIterations, long seed, int[][] initialRoutes) {
+    public Config {
+      if (timeLimitNanos == Long.MAX_VALUE && maxIterations == Long.MAX_VALUE) {
+        throw new IllegalArgumentException("give a time limit or an iteration limit");
+      }
+    }
+  }
+
+  /** Told of each new best solution (at most every 100 ms, and at the end). */
+  public interface Listener {
+    void improved(Solution best, long iteration, double elapsedSeconds);
+  }
+
+  /** The best solution, how many iterations ran and whether the run was cancelled. */
+  public record Outcome(Solution best, long iterations, boolean cancelled) {}
+
+  private static final double PRIORITY_WEIGHT = 1e9;
+  private static final double TEAM_WEIGHT = 1e6;
+  private static final long REPORT_NANOS = 100_000_000L;
+
+  private final CompiledProblem p;
+  private final Config config;
+  private final Listener listener;
+  private final BooleanSupplier cancelled;
+  private final SplittableRandom rnd;
+  private final Inserter inserter;
+  private final Ruin ruin;
+  private final LocalSearch localSearch;
+  private final long startNanos;
+  private long iteration;
+  private long lastReport;
+  private boolean stop;
+  private Working best;
+  private final double[] ruinWeight = {1, 1, 1, 1, 0.3};
+  private final double[] ruinScore = new double[5];
+  private final int[] ruinUses = new int[5];
+  private int[] order;
+
+  private Search(CompiledProblem p, Config config, Listener listener, BooleanSupplier cancelled) {
+    this.p = p;
+    this.config = config;
+    this.listener = listener;
+    this.cancelled = cancelled;
+    this.rnd = new SplittableRandom(config.seed());
+    this.inserter = new Inserter(p);
+    this.ruin = new Ruin(p);
+    this.localSearch = new LocalSearch(p);
+    this.startNanos = System.nanoTime();
+    this.order = new int[p.n];
+  }
+
+  public static Outcome run(RoutingProblem problem, Config config, Listener listener, BooleanSupplier cancelled) {
+    Search s = new Search(new CompiledProblem(problem), config, listener, cancelled);
+    return s.run();
+  }
+
+  private Outcome run() {
+    Working cur = construct();
+    best = cur.copy();
+    report(true);
+    if (p.minimiseTeams && p.m > 1) {
+      minimiseTeams(cur, 0.4);
+      cur.copyFrom(best);
+    }
+    anneal(cur);
+    report(true);
+    return new Outcome(SolutionBuilder.build(p, best), iteration, cancelled.getAsBoolean());
+  }
+
+  private Working construct() {
+    Working w = new Working(p);
+    if (config.initialRoutes() != null) {
+      int[][] init = config.initialRoutes();
+      for (int r = 0; r < Math.min(init.length, p.m); r++) {
+        int len = 0;
+        int[] seq = new int[init[r].length];
+        for (int u : init[r]) {
+          if (u >= 0 && u < p.n && w.routeOf[u] < 0 && p.compatible[u][r]) {
+            seq[len++] = u;
+          }
+        }
+        w.setRoute(r, seq, len);
+        // drop visits from the end of the route until it is feasible again
+        while (len > 0 && !w.routes[r].update(p)) {
+          w.routeOf[seq[--len]] = -1;
+          w.setRoute(r, seq, len);
+        }
+      }
+      w.rebuildUnassigned();
+      w.refresh();
+    }
+    int count = w.unassignedCount;
+    int[] tasks = java.util.Arrays.copyOf(w.unassigned, count);
+    if ((double) count * count * p.m <= 3e8) {
+      inserter.regret(w, tasks, count);
+    } else {
+      sortBy(tasks, count, 1);
+      inserter.greedy(w, tasks, count, rnd, 0);
+    }
+    localSearch.improve(w);
+    return w;
+  }
+
+  private double progress() {
+    double byTime = config.timeLimitNanos() == Long.MAX_VALUE ? 0
+        : (double) (System.nanoTime() - startNanos) / config.timeLimitNanos();
+    double byIter = config.maxIterations() == Long.MAX_VALUE ? 0 : (double) iteration / config.maxIterations();
+    return Math.max(byTime, byIter);
+  }
+
+  private boolean done(double until) {
+    if (stop) {
+      return true;
+    }
+    if ((iteration & 15) == 0 && cancelled.getAsBoolean()) {
+      stop = true;
+      return true;
+    }
+    return progress() >= until;
+  }
+
+  private void report(boolean force) {
+    long now = System.nanoTime();
+    if (listener != null && (force || now - lastReport >= REPORT_NANOS)) {
+      lastReport = now;
+      listener.improved(SolutionBuilder.build(p, best), iteration, (now - startNanos) / 1e9);
+    }
+  }
+
+  private void newBest(Working w) {
+    best.copyFrom(w);
+    report(false);
+  }
+
+  /** Lower bound on teams: total demand over the largest capacity. */
+  private int teamLowerBound() {
+    long demand = 0;
+    int cap = 0;
+    for (int u = 0; u < p.n; u++) {
+      demand += p.demand[u];
+    }
+    for (int r = 0; r < p.m; r++) {
+      cap = Math.max(cap, p.capacity[r]);
+    }
+    return cap == 0 ? 1 : (int) Math.max(1, (demand + cap - 1) / cap);
+  }
+
+  /**
+   * Takes one route away and tries to fit its tasks into the others, accepting changes that leave
+   * fewer tasks out or leave out tasks that were out less often (SISR's absence counts).
+   */
+  private void minimiseTeams(Working cur, double until) {
+    int[] absence = new int[p.n];
+    Working cand = cur.copy();
+    int lower = teamLowerBound();
+    while (!done(until) && best.used > lower && best.lostPriority == cur.lostPriority) {
+      cur.copyFrom(best);
+      cur.fleetLimit = best.used - 1;
+      ruin.apply(Ruin.Kind.ROUTE, cur, rnd, 0);
+      cur.refresh();
+      long target = best.lostPriority;
+      while (!done(until) && cur.lostPriority > target) {
+        iteration++;
+        cand.copyFrom(cur);
+        ruin.apply(Ruin.Kind.STRING, cand, rnd, 10);
+        recreate(cand, true, absence);
+        long sumCand = 0;
+        long sumCur = 0;
+        for (int i = 0; i < cand.unassignedCount; i++) {
+          absence[cand.unassigned[i]]++;
+          sumCand += absence[cand.unassigned[i]];
+        }
+        for (int i = 0; i < cur.unassignedCount; i++) {
+          sumCur += absence[cur.unassigned[i]];
+        }
+        if (cand.lostPriority < cur.lostPriority || sumCand < sumCur) {
+          Working t = cur;
+          cur = cand;
+          cand = t;
+        }
+      }
+      if (cur.lostPriority <= target && cur.used < best.used) {
+        localSearch.improve(cur);
+        newBest(cur);
+      }
+    }
+  }
+
+  private void anneal(Working cur) {
+    cur.fleetLimit = p.minimiseTeams ? Math.max(best.used, 1) : p.m;
+    best.fleetLimit = cur.fleetLimit;
+    Working cand = cur.copy();
+    double served = Math.max(1, p.n - cur.unassignedCount);
+    double edge = Math.max(1e-9, cur.cost / (served + cur.used));
+    double t0 = 0.3 * edge;
+    double tf = 0.005 * edge;
+    double curScalar = scalar(cur);
+    int segment = 0;
+    while (!done(1.0)) {
+      iteration++;
+      cand.copyFrom(cur);
+      int kind = pickRuin();
+      int q = 2 + rnd.nextInt(Math.max(1, Math.min(30, p.n / 4)));
+      ruin.apply(Ruin.Kind.values()[kind], cand, rnd, kind == 0 ? 10 : q);
+      recreate(cand, false, null);
+      double s = scalar(cand);
+      double temp = t0 * Math.pow(tf / t0, Math.min(1, progress()));
+      double score = 0;
+      if (s < curScalar - temp * Math.log(rnd.nextDouble())) {
+        score = s < curScalar - 1e-9 ? 2 : 1;
+        if (cand.betterThan(best)) {
+          localSearch.improve(cand);
+          s = scalar(cand);
+          newBest(cand);
+          score = 5;
+        }
+        Working t = cur;
+        cur = cand;
+        cand = t;
+        curScalar = s;
+      }
+      ruinScore[kind] += score;
+      ruinUses[kind]++;
+      if (++segment == 200) {
+        segment = 0;
+        for (int k = 0; k < ruinWeight.length; k++) {
+          if (ruinUses[k] > 0) {
+            ruinWeight[k] = 0.8 * ruinWeight[k] + 0.2 * Math.max(0.05, ruinScore[k] / ruinUses[k]);
+          }
+          ruinScore[k] = 0;
+          ruinUses[k] = 0;
+        }
+      }
+    }
+  }
+
+  private int pickRuin() {
+    double sum = 0;
+    for (double w : ruinWeight) {
+      sum += w;
+    }
+    double x = rnd.nextDouble() * sum;
+    for (int k = 0; k < ruinWeight.length; k++) {
+      x -= ruinWeight[k];
+      if (x <= 0) {
+        return k;
+      }
+    }
+    return 0;
+  }
+
+  private double scalar(Working w) {
+    return w.lostPriority * PRIORITY_WEIGHT + (p.minimiseTeams ? w.used * TEAM_WEIGHT : 0) + w.cost;
+  }
+
+  /** Inserts the unassigned tasks back, in one of several orders (or by regret, now and then). */
+  private void recreate(Working w, boolean byAbsence, int[] absence) {
+    int count = w.unassignedCount;
+    if (order.length < count) {
+      order = new int[p.n];
+    }
+    System.arraycopy(w.unassigned, 0, order, 0, count);
+    if (byAbsence && rnd.nextBoolean()) {
+      sortByKey(order, count, u -> -absence[u]);
+      inserter.greedy(w, order, count, rnd, 0.01);
+      return;
+    }
+    if (count <= 40 && rnd.nextDouble() < 0.05) {
+      inserter.regret(w, order, count);
+      return;
+    }
+    sortBy(order, count, rnd.nextInt(6));
+    inserter.greedy(w, order, count, rnd, 0.01);
+  }
+
+  private void sortBy(int[] a, int count, int how) {
+    switch (how) {
+      case 0 -> shuffle(a, count);
+      case 1 -> sortByKey(a, count, u -> -p.prio[u] * 1e6 + rnd.nextDouble());
+      case 2 -> sortByKey(a, count, u -> -p.demand[u] + rnd.nextDouble() * 0.5);
+      case 3 -> sortByKey(a, count, u -> -p.t(p.startLoc[0], p.loc[u]));
+      case 4 -> sortByKey(a, count, u -> p.t(p.startLoc[0], p.loc[u]));
+      default -> sortByKey(a, count, u -> p.late[u] - p.early[u]);
+    }
+  }
+
+  private void shuffle(int[] a, int count) {
+    for (int i = count - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  private static void sortByKey(int[] a, int count, java.util.function.IntToDoubleFunction key) {
+    double[] k = new double[count];
+    for (int i = 0; i < count; i++) {
+      k[i] = key.applyAsDouble(a[i]);
+    }
+    // insertion sort for the usual handful, else a boxed sort
+    if (count <= 64) {
+      for (int i = 1; i < count; i++) {
+        double kv = k[i];
+        int av = a[i];
+        int j = i - 1;
+        while (j >= 0 && k[j] > kv) {
+          k[j + 1] = k[j];
+          a[j + 1] = a[j];
+          j--;
+        }
+        k[j + 1] = kv;
+        a[j + 1] = av;
+      }
+      return;
+    }
+    Integer[] idx = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      idx[i] = i;
+    }
+    java.util.Arrays.sort(idx, (x, y) -> Double.compare(k[x], k[y]));
+    int[] copy = java.util.Arrays.copyOf(a, count);
+    for (int i = 0; i < count; i++) {
+      a[i] = copy[idx[i]];
+    }
+  }
+}

@@ -77,6 +77,28 @@ final class Inserter {
     w.refresh();
   }
 
+  /** Cheapest feasible insertion cost of u (opening a team counts as its travel only), or +infinity. */
+  double cheapest(Working w, int u) {
+    double best = Double.POSITIVE_INFINITY;
+    Arrays.fill(classSeen, false);
+    for (int r = 0; r < p.m; r++) {
+      Route route = w.routes[r];
+      if (!p.compatible[u][r] || route.load + p.demand[u] > p.capacity[r]) {
+        continue;
+      }
+      if (route.size == 0) {
+        if (w.used >= w.fleetLimit || classSeen[p.teamClass[r]]) {
+          continue;
+        }
+        classSeen[p.teamClass[r]] = true;
+      }
+      for (int pos = 0; pos <= route.size; pos++) {
+        best = Math.min(best, route.insertionCost(p, u, pos));
+      }
+    }
+    return best;
+  }
+
   /**
    * Regret-2 insertion of tasks[0..count): among the tasks of highest priority still open, insert
    * the one whose best position beats its best position in another route by most.

@@ -43,6 +43,9 @@ final class LocalSearch {
           improved = true;
         }
       }
+      if (p.m <= 100 && exchangeRoutes(w)) {
+        improved = true;
+      }
       if (w.unassignedCount > 0) {
         long before = w.lostPriority;
         int[] left = java.util.Arrays.copyOf(w.unassigned, w.unassignedCount);
@@ -322,6 +325,34 @@ final class LocalSearch {
       }
     }
     return false;
+  }
+
+  /** Gives two teams each other's routes (teams differ in start, end, shift or skills). */
+  private boolean exchangeRoutes(Working w) {
+    boolean any = false;
+    for (int r1 = 0; r1 < p.m; r1++) {
+      for (int r2 = r1 + 1; r2 < p.m; r2++) {
+        Route a = w.routes[r1];
+        Route b = w.routes[r2];
+        if (a.size + b.size == 0 || p.teamClass[r1] == p.teamClass[r2]) {
+          continue;
+        }
+        ensure(a.size + b.size);
+        System.arraycopy(a.tasks, 0, buf, 0, a.size);
+        System.arraycopy(b.tasks, 0, buf2, 0, b.size);
+        double ca = evaluate(r2, buf, a.size);
+        double cb = ca == Double.POSITIVE_INFINITY ? ca : evaluate(r1, buf2, b.size);
+        if (ca + cb < a.travel + a.penalty + b.travel + b.penalty - EPS) {
+          int la = a.size;
+          int lb = b.size;
+          w.setRoute(r1, buf2, lb);
+          w.setRoute(r2, buf, la);
+          w.refresh();
+          any = true;
+        }
+      }
+    }
+    return any;
   }
 
   /** Reverses the part of u's route between u and a neighbour in the same route. */

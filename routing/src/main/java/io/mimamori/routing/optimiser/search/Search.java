@@ -58,6 +58,11 @@ public final class Search {
   private final double[] ruinScore = new double[5];
   private final int[] ruinUses = new int[5];
   private int[] order;
+  private double softPriorityWeight = PRIORITY_WEIGHT;
+  private double teamWeight = TEAM_WEIGHT;
+  static double SOFT_PRIORITY = Double.parseDouble(System.getProperty("mimamori.softPriority", "2"));
+  static double T0 = Double.parseDouble(System.getProperty("mimamori.t0", "0.3"));
+  static double TF = Double.parseDouble(System.getProperty("mimamori.tf", "0.005"));
 
   private Search(CompiledProblem p, Config config, Listener listener, BooleanSupplier cancelled) {
     this.p = p;
@@ -78,6 +83,11 @@ public final class Search {
   }
 
   private Outcome run() {
+    if (p.n == 0 || p.m == 0) {
+      best = new Working(p);
+      report(true);
+      return new Outcome(SolutionBuilder.build(p, best), 0, false);
+    }
     Working cur = construct();
     best = cur.copy();
     report(true);
@@ -210,28 +220,54 @@ public final class Search {
   }
 
   private void anneal(Working cur) {
-    cur.fleetLimit = p.minimiseTeams ? Math.max(best.used, 1) : p.m;
-    best.fleetLimit = cur.fleetLimit;
     Working cand = cur.copy();
     double served = Math.max(1, p.n - cur.unassignedCount);
     double edge = Math.max(1e-9, cur.cost / (served + cur.used));
-    double t0 = 0.3 * edge;
-    double tf = 0.005 * edge;
+    double t0 = T0 * edge;
+    double tf = TF * edge;
+    // when not everything fits (prize collecting), let the annealing trade priority for travel a
+    // little, so it can leave one task for others; the best is still kept lexicographically
+    long unservable = 0;
+    long servablePrio = 0;
+    int servable = 0;
+    for (int u = 0; u < p.n; u++) {
+      boolean any = false;
+      for (int r = 0; r < p.m && !any; r++) {
+        any = p.reachableAlone(u, r);
+      }
+      if (any) {
+        servablePrio += p.prio[u];
+        servable++;
+      } else {
+        unservable += p.prio[u];
+      }
+    }
+    boolean prizeCollecting = cur.lostPriority > unservable && servablePrio > 0;
+    if (prizeCollecting) {
+      softPriorityWeight = SOFT_PRIORITY * edge * servable / servablePrio;
+      // more priority is worth more teams: the annealing does not count teams then
+      teamWeight = 0;
+    }
+    // with everything served, stay within the fewest teams found
+    cur.fleetLimit = p.minimiseTeams && !prizeCollecting ? Math.max(best.used, 1) : p.m;
+    best.fleetLimit = cur.fleetLimit;
+    cand.fleetLimit = cur.fleetLimit;
     double curScalar = scalar(cur);
     int segment = 0;
     while (!done(1.0)) {
       iteration++;
       cand.copyFrom(cur);
       int kind = pickRuin();
-      int q = 2 + rnd.nextInt(Math.max(1, Math.min(30, p.n / 4)));
+      int q = 2 + rnd.nextInt(Math.max(2, Math.min(30, p.n / 2)));
       ruin.apply(Ruin.Kind.values()[kind], cand, rnd, kind == 0 ? 10 : q);
       recreate(cand, false, null);
       double s = scalar(cand);
       double temp = t0 * Math.pow(tf / t0, Math.min(1, progress()));
       double score = 0;
-      if (s < curScalar - temp * Math.log(rnd.nextDouble())) {
+      boolean newBest = cand.betterThan(best);
+      if (newBest || s < curScalar - temp * Math.log(rnd.nextDouble())) {
         score = s < curScalar - 1e-9 ? 2 : 1;
-        if (cand.betterThan(best)) {
+        if (newBest) {
           localSearch.improve(cand);
           s = scalar(cand);
           newBest(cand);
@@ -273,7 +309,7 @@ public final class Search {
   }
 
   private double scalar(Working w) {
-    return w.lostPriority * PRIORITY_WEIGHT + (p.minimiseTeams ? w.used * TEAM_WEIGHT : 0) + w.cost;
+    return w.lostPriority * softPriorityWeight + (p.minimiseTeams ? w.used * teamWeight : 0) + w.cost;
   }
 
   /** Inserts the unassigned tasks back, in one of several orders (or by regret, now and then). */
@@ -292,7 +328,14 @@ public final class Search {
       inserter.regret(w, order, count);
       return;
     }
-    sortBy(order, count, rnd.nextInt(6));
+    if (softPriorityWeight < PRIORITY_WEIGHT && rnd.nextDouble() < 0.3) {
+      // prize collecting: most priority per added travel first
+      w.refresh();
+      double noise = 0.3 * rnd.nextDouble();
+      sortByKey(order, count, u -> -p.prio[u] / (1e-9 + inserter.cheapest(w, u)) * (1 + noise * rnd.nextDouble()));
+    } else {
+      sortBy(order, count, rnd.nextInt(6));
+    }
     inserter.greedy(w, order, count, rnd, 0.01);
   }
 

@@ -19,6 +19,8 @@ import io.mimamori.routing.optimiser.RoutingProblem;
 import io.mimamori.routing.optimiser.Task;
 import io.mimamori.routing.optimiser.Team;
 import io.mimamori.routing.optimiser.TravelTimes;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ final class JspritPeer {
 
   private JspritPeer() {}
 
-  static int[][] solve(RoutingProblem problem, double seconds, boolean minimiseTeams) {
+  static int[][] solve(RoutingProblem problem, double seconds, boolean minimiseTeams, boolean cpuTime) {
     TravelTimes tt = problem.travelTimes();
     VehicleRoutingProblem.Builder b = VehicleRoutingProblem.Builder.newInstance();
     b.setFleetSize(VehicleRoutingProblem.FleetSize.FINITE);
@@ -89,9 +91,17 @@ final class JspritPeer {
     VehicleRoutingAlgorithm algorithm = Jsprit.Builder.newInstance(vrp)
         .setProperty(Jsprit.Parameter.THREADS, "1").buildAlgorithm();
     algorithm.setMaxIterations(Integer.MAX_VALUE);
-    TimeTermination time = new TimeTermination((long) (seconds * 1000));
-    algorithm.addTerminationCriterion(time);
-    algorithm.addListener(time);
+    if (cpuTime) {
+      // this thread's CPU time from before construction, as ours counts it
+      ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+      long start = cpu.getCurrentThreadCpuTime();
+      long limit = (long) (seconds * 1e9);
+      algorithm.addTerminationCriterion(discovered -> cpu.getCurrentThreadCpuTime() - start >= limit);
+    } else {
+      TimeTermination time = new TimeTermination((long) (seconds * 1000));
+      algorithm.addTerminationCriterion(time);
+      algorithm.addListener(time);
+    }
     VehicleRoutingProblemSolution best = Solutions.bestOf(algorithm.searchSolutions());
     int[][] order = new int[teams.size()][0];
     for (VehicleRoute route : best.getRoutes()) {

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -cp 'bench/target/classes:bench/target/lib/*' io.mimamori.bench.vrp.VrpBench \
- *     SET SECONDS SOLVERS [INSTANCE_REGEX] [DATA_DIR] [THREADS]
+ *     SET SECONDS[cpu] SOLVERS [INSTANCE_REGEX] [DATA_DIR] [THREADS]
  * SET: solomon | gh200 | gh400 | top | cvrp   SOLVERS: ours,jsprit
  * </pre>
  *
@@ -48,7 +48,9 @@ public final class VrpBench {
 
   public static void main(String[] args) throws Exception {
     String set = args[0];
-    double seconds = Double.parseDouble(args[1]);
+    // "10" is ten seconds of wall-clock time, "10cpu" ten seconds of the solving thread's CPU time
+    boolean cpu = args[1].endsWith("cpu");
+    double seconds = Double.parseDouble(args[1].replace("cpu", ""));
     List<String> solvers = List.of(args.length > 2 ? args[2].split(",") : new String[] {"ours"});
     Pattern filter = Pattern.compile(args.length > 3 ? args[3] : ".*");
     Path data = Path.of(args.length > 4 ? args[4] : "../shared/data");
@@ -56,7 +58,8 @@ public final class VrpBench {
     boolean top = set.equals("top");
     List<Path> files = files(set, data);
     Map<String, BestKnown> bks = bestKnown(set, data);
-    System.out.printf(Locale.ROOT, "# %s, %.0f s per instance and solver, %d thread(s) for ours%n%n", set, seconds, threads);
+    System.out.printf(Locale.ROOT, "# %s, %.0f s %s per instance and solver, %d thread(s) for ours%n%n", set, seconds,
+        cpu ? "of CPU time" : "wall-clock", threads);
     StringBuilder header = new StringBuilder("| instance | best-known " + (top ? "score" : "veh / dist") + " |");
     StringBuilder rule = new StringBuilder("|---|---:|");
     for (String s : solvers) {
@@ -78,9 +81,9 @@ public final class VrpBench {
       for (String solver : solvers) {
         Solution s = switch (solver) {
           case "ours" -> RouteOptimiser.solve(inst.problem(),
-              new SolverSettings(Duration.ofMillis((long) (seconds * 1000)), Long.MAX_VALUE, 1, threads));
+              new SolverSettings(Duration.ofMillis((long) (seconds * 1000)), Long.MAX_VALUE, 1, threads, cpu));
           case "jsprit" -> PlanEvaluator.evaluate(inst.problem(),
-              JspritPeer.solve(inst.problem(), seconds, inst.problem().objective().minimiseTeams()));
+              JspritPeer.solve(inst.problem(), seconds, inst.problem().objective().minimiseTeams(), cpu));
           default -> throw new IllegalArgumentException("unknown solver " + solver);
         };
         CheckReport report = SolutionChecker.check(inst.problem(), s);

@@ -52,7 +52,7 @@ public final class OptimisationJob {
     List<CompletableFuture<Search.Outcome>> runs = new ArrayList<>();
     for (int k = 0; k < threads; k++) {
       Search.Config config = new Search.Config(settings.timeLimit().toNanos(), settings.maxIterations(),
-          settings.seed() + k, initialRoutes);
+          settings.seed() + k, initialRoutes, settings.cpuTime());
       CompletableFuture<Search.Outcome> run = new CompletableFuture<>();
       Thread thread = new Thread(() -> {
         try {

@@ -20,8 +20,9 @@ public final class Search {
    * @param seed random seed
    * @param initialRoutes task indices per team to start from (re-optimisation), or null; tasks
    *     that no longer fit are taken out and inserted again
+   * @param cpuTime the time limit counts this thread's CPU time, not wall-clock time
    */
-  public record Config(long timeLimitNanos, long maxIterations, long seed, int[][] initialRoutes) {
+  public record Config(long timeLimitNanos, long maxIterations, long seed, int[][] initialRoutes, boolean cpuTime) {
     public Config {
       if (timeLimitNanos == Long.MAX_VALUE && maxIterations == Long.MAX_VALUE) {
         throw new IllegalArgumentException("give a time limit or an iteration limit");
@@ -40,6 +41,7 @@ public final class Search {
   private static final double PRIORITY_WEIGHT = 1e9;
   private static final double TEAM_WEIGHT = 1e6;
   private static final long REPORT_NANOS = 100_000_000L;
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
   private final CompiledProblem p;
   private final Config config;
@@ -60,9 +62,12 @@ public final class Search {
   private int[] order;
   private double softPriorityWeight = PRIORITY_WEIGHT;
   private double teamWeight = TEAM_WEIGHT;
-  static double SOFT_PRIORITY = Double.parseDouble(System.getProperty("mimamori.softPriority", "2"));
-  static double T0 = Double.parseDouble(System.getProperty("mimamori.t0", "0.3"));
-  static double TF = Double.parseDouble(System.getProperty("mimamori.tf", "0.005"));
+  // annealing temperatures in units of the mean edge of the first solution, and the weight of one
+  // average task's priority in the same units when not everything fits; tuned on Solomon R1/R2/RC
+  // instances (a hot start pays: the best is kept apart from the annealing's current solution)
+  private static final double SOFT_PRIORITY = 2;
+  private static final double T0 = 30;
+  private static final double TF = 0.3;
 
   private Search(CompiledProblem p, Config config, Listener listener, BooleanSupplier cancelled) {
     this.p = p;
@@ -73,7 +78,7 @@ public final class Search {
     this.inserter = new Inserter(p);
     this.ruin = new Ruin(p);
     this.localSearch = new LocalSearch(p);
-    this.startNanos = System.nanoTime();
+    this.startNanos = now();
     this.order = new int[p.n];
   }
 
@@ -134,9 +139,13 @@ public final class Search {
     return w;
   }
 
+  private long now() {
+    return config.cpuTime() ? CPU.getCurrentThreadCpuTime() : System.nanoTime();
+  }
+
   private double progress() {
     double byTime = config.timeLimitNanos() == Long.MAX_VALUE ? 0
-        : (double) (System.nanoTime() - startNanos) / config.timeLimitNanos();
+        : (double) (now() - startNanos) / config.timeLimitNanos();
     double byIter = config.maxIterations() == Long.MAX_VALUE ? 0 : (double) iteration / config.maxIterations();
     return Math.max(byTime, byIter);
   }
@@ -153,7 +162,7 @@ public final class Search {
   }
 
   private void report(boolean force) {
-    long now = System.nanoTime();
+    long now = now();
     if (listener != null && (force || now - lastReport >= REPORT_NANOS)) {
       lastReport = now;
       listener.improved(SolutionBuilder.build(p, best), iteration, (now - startNanos) / 1e9);

@@ -24,6 +24,49 @@ final class Inserter {
     classSeen = new boolean[classes];
     // opening a team's route is the last resort when teams are minimised
     openCost = p.minimiseTeams ? 1e12 : 0;
+    routeList = new int[p.m];
+    stamp = new int[p.m];
+  }
+
+  /** With many teams, only routes holding one of the task's nearest tasks, and empty ones, are tried. */
+  private static final int MANY_TEAMS = 40;
+  private static final int NEAR = 30;
+  private final int[] routeList;
+  private final int[] stamp;
+  private int stampNow;
+
+  /**
+   * Fills routeList with the routes worth trying for u and returns how many; returns p.m (and
+   * leaves the list alone) when all routes are to be tried.
+   */
+  private int candidateRoutes(Working w, int u) {
+    if (p.m <= MANY_TEAMS) {
+      return p.m;
+    }
+    stampNow++;
+    int k = 0;
+    int[] nb = p.neighbours[u];
+    for (int j = 0; j < Math.min(NEAR, nb.length); j++) {
+      int r = w.routeOf[nb[j]];
+      if (r >= 0 && stamp[r] != stampNow) {
+        stamp[r] = stampNow;
+        routeList[k++] = r;
+      }
+    }
+    for (int r = 0; r < p.m; r++) {
+      if (w.routes[r].size == 0 && stamp[r] != stampNow) {
+        stamp[r] = stampNow;
+        routeList[k++] = r;
+      }
+    }
+    return k == p.m ? routeListAll() : k;
+  }
+
+  private int routeListAll() {
+    for (int r = 0; r < p.m; r++) {
+      routeList[r] = r;
+    }
+    return p.m;
   }
 
   /** Inserts tasks[0..count) in that order. */
@@ -39,7 +82,9 @@ final class Inserter {
       int bestR = -1;
       int bestPos = -1;
       boolean[] ok = p.compatible[u];
-      for (int r = 0; r < p.m; r++) {
+      int nr = candidateRoutes(w, u);
+      for (int c = 0; c < nr; c++) {
+        int r = nr == p.m ? c : routeList[c];
         if (!ok[r]) {
           continue;
         }
@@ -59,9 +104,9 @@ final class Inserter {
           if (blink > 0 && rnd.nextDouble() < blink) {
             continue;
           }
-          double c = route.insertionCost(p, u, pos) + extra;
-          if (c < best) {
-            best = c;
+          double cost = route.insertionCost(p, u, pos) + extra;
+          if (cost < best) {
+            best = cost;
             bestR = r;
             bestPos = pos;
           }
@@ -81,7 +126,9 @@ final class Inserter {
   double cheapest(Working w, int u) {
     double best = Double.POSITIVE_INFINITY;
     Arrays.fill(classSeen, false);
-    for (int r = 0; r < p.m; r++) {
+    int nr = candidateRoutes(w, u);
+    for (int c = 0; c < nr; c++) {
+      int r = nr == p.m ? c : routeList[c];
       Route route = w.routes[r];
       if (!p.compatible[u][r] || route.load + p.demand[u] > p.capacity[r]) {
         continue;

@@ -27,15 +27,24 @@ final class LocalSearch {
   }
 
   void improve(Working w) {
+    improve(w, () -> false);
+  }
+
+  /** Improves until no move helps or {@code stop} says so (checked between tasks). */
+  void improve(Working w, java.util.function.BooleanSupplier stop) {
     w.refresh();
     boolean improved = true;
     int rounds = 0;
-    while (improved && rounds++ < 50) {
+    while (improved && rounds++ < 50 && !stop.getAsBoolean()) {
       improved = false;
       for (int i = 0; i < p.n; i++) {
         order[i] = i;
       }
-      for (int u : order) {
+      for (int k = 0; k < order.length; k++) {
+        int u = order[k];
+        if ((k & 63) == 0 && stop.getAsBoolean()) {
+          break;
+        }
         if (w.routeOf[u] < 0) {
           continue;
         }

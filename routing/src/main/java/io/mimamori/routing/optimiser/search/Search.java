@@ -41,6 +41,8 @@ public final class Search {
   private static final double PRIORITY_WEIGHT = 1e9;
   private static final double TEAM_WEIGHT = 1e6;
   private static final long REPORT_NANOS = 100_000_000L;
+  /** At most this many tasks left out earlier are offered to each recreate, besides those just removed. */
+  private static final int MAX_EXTRA = 60;
   private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
   private final CompiledProblem p;
@@ -62,12 +64,18 @@ public final class Search {
   private int[] order;
   private double softPriorityWeight = PRIORITY_WEIGHT;
   private double teamWeight = TEAM_WEIGHT;
+  private double lastPolish = -1;
   // annealing temperatures in units of the mean edge of the first solution, and the weight of one
-  // average task's priority in the same units when not everything fits; tuned on Solomon R1/R2/RC
-  // instances (a hot start pays: the best is kept apart from the annealing's current solution)
+  // average task's priority in the same units when not everything fits. A hot start pays on the
+  // literature's instances of a few hundred tasks, where each task is moved tens of thousands of
+  // times in a run (tuned on Solomon R/RC); on thousands of tasks a run moves each only tens of
+  // times, and a cool search does better (measured on the operations-scale bench).
   private static final double SOFT_PRIORITY = 2;
+  private static final int HOT_LIMIT = 500;
   private static final double T0 = 30;
   private static final double TF = 0.3;
+  private static final double T0_LARGE = 0.3;
+  private static final double TF_LARGE = 0.005;
 
   private Search(CompiledProblem p, Config config, Listener listener, BooleanSupplier cancelled) {
     this.p = p;
@@ -95,7 +103,13 @@ public final class Search {
     }
     Working cur = construct();
     best = cur.copy();
+    // the first feasible plan goes out at once; local search follows
     report(true);
+    localSearch.improve(cur, () -> done(0.1));
+    if (cur.betterThan(best)) {
+      best.copyFrom(cur);
+      report(true);
+    }
     if (p.minimiseTeams && p.m > 1) {
       minimiseTeams(cur, 0.4);
       cur.copyFrom(best);
@@ -135,7 +149,6 @@ public final class Search {
       sortBy(tasks, count, 1);
       inserter.greedy(w, tasks, count, rnd, 0);
     }
-    localSearch.improve(w);
     return w;
   }
 
@@ -204,8 +217,8 @@ public final class Search {
       while (!done(until) && cur.lostPriority > target) {
         iteration++;
         cand.copyFrom(cur);
-        ruin.apply(Ruin.Kind.STRING, cand, rnd, 10);
-        recreate(cand, true, absence);
+        int removed = ruin.apply(Ruin.Kind.STRING, cand, rnd, 10);
+        recreate(cand, true, absence, removed);
         long sumCand = 0;
         long sumCur = 0;
         for (int i = 0; i < cand.unassignedCount; i++) {
@@ -232,8 +245,8 @@ public final class Search {
     Working cand = cur.copy();
     double served = Math.max(1, p.n - cur.unassignedCount);
     double edge = Math.max(1e-9, cur.cost / (served + cur.used));
-    double t0 = T0 * edge;
-    double tf = TF * edge;
+    double t0 = (p.n <= HOT_LIMIT ? T0 : T0_LARGE) * edge;
+    double tf = (p.n <= HOT_LIMIT ? TF : TF_LARGE) * edge;
     // when not everything fits (prize collecting), let the annealing trade priority for travel a
     // little, so it can leave one task for others; the best is still kept lexicographically
     long unservable = 0;
@@ -268,8 +281,8 @@ public final class Search {
       cand.copyFrom(cur);
       int kind = pickRuin();
       int q = 2 + rnd.nextInt(Math.max(2, Math.min(30, p.n / 2)));
-      ruin.apply(Ruin.Kind.values()[kind], cand, rnd, kind == 0 ? 10 : q);
-      recreate(cand, false, null);
+      int removed = ruin.apply(Ruin.Kind.values()[kind], cand, rnd, kind == 0 ? 10 : q);
+      recreate(cand, false, null, removed);
       double s = scalar(cand);
       double temp = t0 * Math.pow(tf / t0, Math.min(1, progress()));
       double score = 0;
@@ -277,7 +290,11 @@ public final class Search {
       if (newBest || s < curScalar - temp * Math.log(rnd.nextDouble())) {
         score = s < curScalar - 1e-9 ? 2 : 1;
         if (newBest) {
-          localSearch.improve(cand);
+          // on large problems new bests come often: polish at most every 2% of the run
+          if (p.n <= 1000 || progress() - lastPolish > 0.02) {
+            lastPolish = progress();
+            localSearch.improve(cand, () -> done(1.0));
+          }
           s = scalar(cand);
           newBest(cand);
           score = 5;
@@ -322,12 +339,21 @@ public final class Search {
   }
 
   /** Inserts the unassigned tasks back, in one of several orders (or by regret, now and then). */
-  private void recreate(Working w, boolean byAbsence, int[] absence) {
+  private void recreate(Working w, boolean byAbsence, int[] absence, int removed) {
     int count = w.unassignedCount;
-    if (order.length < count) {
-      order = new int[p.n];
-    }
     System.arraycopy(w.unassigned, 0, order, 0, count);
+    if (count > removed + MAX_EXTRA) {
+      // the tasks just removed (listed last) and a random sample of those left out before
+      int older = count - removed;
+      for (int i = 0; i < MAX_EXTRA; i++) {
+        int j = i + rnd.nextInt(older - i);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      System.arraycopy(w.unassigned, older, order, MAX_EXTRA, removed);
+      count = MAX_EXTRA + removed;
+    }
     if (byAbsence && rnd.nextBoolean()) {
       sortByKey(order, count, u -> -absence[u]);
       inserter.greedy(w, order, count, rnd, 0.01);

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp 'bench/target/classes:bench/target/lib/*' io.mimamori.bench.vrp.VrpBench \
  *     SET SECONDS[cpu] SOLVERS [INSTANCE_REGEX] [DATA_DIR] [THREADS]
- * SET: solomon | gh200 | gh400 | top | cvrp   SOLVERS: ours,jsprit
+ * SET: solomon | gh200 | gh400 | top | cvrp   SOLVERS: ours,jsprit,ortools
  * </pre>
  *
  * For VRPTW (Solomon, Gehring-Homberger) the gap is to the best-known distance and the vehicles
@@ -84,6 +84,8 @@ public final class VrpBench {
               new SolverSettings(Duration.ofMillis((long) (seconds * 1000)), Long.MAX_VALUE, 1, threads, cpu));
           case "jsprit" -> PlanEvaluator.evaluate(inst.problem(),
               JspritPeer.solve(inst.problem(), seconds, inst.problem().objective().minimiseTeams(), cpu));
+          case "ortools" -> PlanEvaluator.evaluate(inst.problem(),
+              OrToolsPeer.solve(inst.problem(), seconds, inst.problem().objective().minimiseTeams(), cpu));
           default -> throw new IllegalArgumentException("unknown solver " + solver);
         };
         CheckReport report = SolutionChecker.check(inst.problem(), s);

@@ -44,7 +44,7 @@ class DestinationsIT {
       router.setHazards(DemoHazards.heavyRain(town.hazards()));
       List<ResidentDestinations> all = new DestinationFinder(router).find(residents, sites, 3, ProgressListener.none(),
           () -> false);
-      int found = 0, unreachablePassed = 0, checkedRoutes = 0;
+      int found = 0, checkedRoutes = 0;
       for (int i = 0; i < residents.size(); i++) {
         Resident r = residents.get(i);
         ResidentDestinations d = all.get(i);
@@ -70,13 +70,14 @@ class DestinationsIT {
         for (PassedOver p : d.passedOver()) {
           assertThat(p.reasons()).isNotEmpty();
           if (Double.isInfinite(p.seconds())) {
-            unreachablePassed++;
             assertThat(p.reasons()).extracting(Reason::rule).contains(Reason.Rule.TRAVEL);
           }
         }
       }
       assertThat(found).as("residents with destinations").isGreaterThan(residents.size() * 3 / 4);
-      assertThat(unreachablePassed).as("nearer shelters passed over as unreachable").isPositive();
+      // Whether the blocking cuts a nearer shelter off depends on the generated town (it did before the
+      // generator's shallower floods); DestinationFinderTest covers unreachable shelters being passed over,
+      // and any found here must carry the travel reason (checked above).
     }
   }
 }

@@ -41,7 +41,7 @@ public final class TestPostgis {
 
   public static synchronized EmbeddedPostgres cluster() {
     if (cluster == null) {
-      cluster = EmbeddedPostgres.start(projectRoot().resolve("target/pg-test"), "postgres").stopOnClose();
+      cluster = EmbeddedPostgres.start(projectRoot().resolve("target/pg-test"), "postgres").stopOnClose().stopWithoutCheckpoint();
       EmbeddedPostgres started = cluster;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-postgres"));
       dropEarlierRuns(cluster);

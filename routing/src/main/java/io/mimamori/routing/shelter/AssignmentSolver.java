@@ -10,11 +10,16 @@ import java.util.function.IntConsumer;
  * Assigns residents to shelters within their capacities: as many residents as can be placed, and
  * among those assignments the least total cost (travel seconds). Successive shortest augmenting
  * paths: each step places one more resident along the cheapest chain "resident enters shelter A,
- * someone in A moves to B, ..., into a shelter with room", found by Bellman-Ford on a graph of the
- * shelters only, whose edge A→B costs the cheapest move of someone now in A to B (kept in
- * lazily-updated heaps). With every resident taking one place this is exact (the classical
- * min-cost flow); households of several people and children's places make it a packing problem,
- * where the same search still never breaks a capacity and is close to optimal (see bench/RESULTS.md).
+ * someone in A moves to B, ..., into a shelter with room", searched on a graph of the shelters
+ * only, whose edge A→B costs the cheapest move of someone now in A to B (kept in lazily-updated
+ * heaps).
+ *
+ * <p>When every resident takes one place this is the classical min-cost flow, solved exactly with
+ * Dijkstra on reduced costs. Households of several people and children's places make it a packing
+ * problem: then the chains are searched with Bellman-Ford, residents taking fewer places go first
+ * ({@link HouseholdPenalty}), and a final pass places whom one ejection makes room for and moves,
+ * replaces and swaps residents while travel falls. Capacities are never broken; how close to the
+ * optimum it comes is measured in bench/RESULTS.md.
  *
  * <p>Input per resident {@code r} and shelter {@code j}: {@code cost[r][j]} ({@code +∞} when not
  * allowed), {@code places[r][j]} people taken; {@code child[r]} whether r takes a child's place
@@ -45,9 +50,9 @@ final class AssignmentSolver {
   AssignmentSolver(double[][] cost, int[][] places, boolean[] child, int[] capPlaces, int[] capChildren) {
     this.n = cost.length;
     this.m = capPlaces.length;
-    this.cost = withSizePenalty(cost, places);
+    this.cost = HouseholdPenalty.apply(cost, places);
     this.travel = cost;
-    this.households = this.cost != cost || anyChild(child);
+    this.households = this.cost != cost || HouseholdPenalty.anyChild(child);
     this.places = places;
     this.child = child;
     this.capPlaces = capPlaces;
@@ -73,48 +78,6 @@ final class AssignmentSolver {
     }
   }
 
-  /**
-   * Adds a penalty per extra place taken, larger than any total of travel costs: among ways of
-   * placing as many residents, the search then prefers those taking fewer places, which leaves
-   * room for more residents (a household of three in the last three places shuts out three
-   * people living alone). Among assignments taking as many places, travel cost decides.
-   */
-  private static double[][] withSizePenalty(double[][] cost, int[][] places) {
-    double total = 0;
-    boolean households = false;
-    for (int r = 0; r < cost.length; r++) {
-      double worst = 0;
-      for (int j = 0; j < cost[r].length; j++) {
-        if (cost[r][j] < Double.POSITIVE_INFINITY) {
-          worst = Math.max(worst, Math.abs(cost[r][j]));
-        }
-        households |= places[r][j] > 1;
-      }
-      total += worst;
-    }
-    if (!households) {
-      return cost;
-    }
-    double penalty = 2 * total + 1;
-    double[][] out = new double[cost.length][];
-    for (int r = 0; r < cost.length; r++) {
-      out[r] = cost[r].clone();
-      for (int j = 0; j < out[r].length; j++) {
-        out[r][j] += penalty * (places[r][j] - 1);
-      }
-    }
-    return out;
-  }
-
-  private static boolean anyChild(boolean[] child) {
-    for (boolean c : child) {
-      if (c) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private int cls(int r, int j) {
     return Math.min(places[r][j], CLASSES) - 1;
   }
@@ -133,6 +96,86 @@ final class AssignmentSolver {
    * -1. Tells {@code placed} after each resident placed; stops with {@link CancellationException}.
    */
   int[] solve(BooleanSupplier cancelled, IntConsumer placed) {
+    return households ? solveHouseholds(cancelled, placed) : solveOnePlaceEach(cancelled, placed);
+  }
+
+  /**
+   * Everyone takes one place: successive shortest paths with Dijkstra on reduced costs (node
+   * potentials keep them non-negative), the exact min-cost flow.
+   */
+  private int[] solveOnePlaceEach(BooleanSupplier cancelled, IntConsumer placed) {
+    double[] pi = new double[m];
+    double piSink = 0;
+    double[] dist = new double[m];
+    int[] prev = new int[m];
+    int[] via = new int[m];
+    boolean[] done = new boolean[m];
+    int count = 0;
+    while (true) {
+      if (cancelled.getAsBoolean()) {
+        throw new CancellationException("the pre-assignment was cancelled");
+      }
+      for (int j = 0; j < m; j++) {
+        dist[j] = Double.POSITIVE_INFINITY;
+        done[j] = false;
+        int r = unplaced[j][0].peek(version);
+        if (r >= 0) {
+          dist[j] = Math.max(0, cost[r][j] - pi[j]);
+          prev[j] = -1;
+          via[j] = r;
+        }
+      }
+      double distSink = Double.POSITIVE_INFINITY;
+      int end = -1;
+      for (int round = 0; round < m; round++) {
+        int j = -1;
+        for (int k = 0; k < m; k++) {
+          if (!done[k] && dist[k] < Double.POSITIVE_INFINITY && (j < 0 || dist[k] < dist[j])) {
+            j = k;
+          }
+        }
+        if (j < 0 || dist[j] >= distSink) {
+          break;
+        }
+        done[j] = true;
+        if (usedPlaces[j] < capPlaces[j]) {
+          double d = dist[j] + Math.max(0, pi[j] - piSink);
+          if (d < distSink) {
+            distSink = d;
+            end = j;
+          }
+        }
+        for (int k = 0; k < m; k++) {
+          ResidentHeap h = moves[j][k][0];
+          if (k == j || done[k] || h == null) {
+            continue;
+          }
+          int r = h.peek(version);
+          if (r < 0) {
+            continue;
+          }
+          double nd = dist[j] + Math.max(0, h.peekKey() + pi[j] - pi[k]);
+          if (nd < dist[k]) {
+            dist[k] = nd;
+            prev[k] = j;
+            via[k] = r;
+          }
+        }
+      }
+      if (end < 0) {
+        return at.clone();
+      }
+      for (int j = 0; j < m; j++) {
+        pi[j] += Math.min(dist[j], distSink);
+      }
+      piSink += distSink;
+      apply(end, prev, via);
+      placed.accept(++count);
+    }
+  }
+
+  /** Households or children's places: Bellman-Ford over the shelters, then the improving passes. */
+  private int[] solveHouseholds(BooleanSupplier cancelled, IntConsumer placed) {
     double[] dist = new double[m];
     int[] need = new int[m];
     int[] needChild = new int[m];
@@ -214,9 +257,7 @@ final class AssignmentSolver {
         }
       }
       if (end < 0 || !apply(end, prev, via)) {
-        if (households) {
-          improve(cancelled);
-        }
+        improve(cancelled);
         return at.clone();
       }
       placed.accept(++count);
@@ -318,26 +359,10 @@ final class AssignmentSolver {
         }
       }
     }
-    for (int r = 0; r < n; r++) {
-      for (int q = r + 1; q < n; q++) {
-        int j = at[r], k = at[q];
-        if (j < 0 || k < 0 || j == k || travel[r][k] == Double.POSITIVE_INFINITY || travel[q][j] == Double.POSITIVE_INFINITY) {
-          continue;
-        }
-        if (travel[r][k] + travel[q][j] < travel[r][j] + travel[q][k] - 1e-9
-            && fits(j, places[q][j], childAt(q, j), places[r][j], childAt(r, j))
-            && fits(k, places[r][k], childAt(r, k), places[q][k], childAt(q, k))) {
-          // leave both first, then enter, so that neither shelter is over capacity in between
-          usedPlaces[j] -= places[r][j];
-          usedChildren[j] -= childAt(r, j);
-          usedPlaces[k] -= places[q][k];
-          usedChildren[k] -= childAt(q, k);
-          at[r] = -1;
-          at[q] = -1;
-          assign(r, k);
-          assign(q, j);
-          any = true;
-        }
+    // swaps between two shelters: the cheapest move out of each towards the other, from the heaps
+    for (int j = 0; j < m; j++) {
+      for (int k = j + 1; k < m; k++) {
+        any |= swapBetween(j, k);
       }
     }
     return any;
@@ -387,6 +412,44 @@ final class AssignmentSolver {
         moves[j][k][c].push(r, version[r], cost[r][k] - cost[r][j]);
       }
     }
+  }
+
+  /** Swaps someone in {@code j} with someone in {@code k} while that lowers the travel cost. */
+  private boolean swapBetween(int j, int k) {
+    boolean any = false;
+    for (int guard = 0; guard < n; guard++) {
+      boolean swapped = false;
+      for (int c1 = 0; c1 < CLASSES && !swapped; c1++) {
+        ResidentHeap out = moves[j][k][c1];
+        int r = out == null ? -1 : out.peek(version);
+        if (r < 0) {
+          continue;
+        }
+        for (int c2 = 0; c2 < CLASSES && !swapped; c2++) {
+          ResidentHeap back = moves[k][j][c2];
+          int q = back == null ? -1 : back.peek(version);
+          if (q < 0 || travel[r][k] + travel[q][j] >= travel[r][j] + travel[q][k] - 1e-9
+              || !fits(j, places[q][j], childAt(q, j), places[r][j], childAt(r, j))
+              || !fits(k, places[r][k], childAt(r, k), places[q][k], childAt(q, k))) {
+            continue;
+          }
+          usedPlaces[j] -= places[r][j];
+          usedChildren[j] -= childAt(r, j);
+          usedPlaces[k] -= places[q][k];
+          usedChildren[k] -= childAt(q, k);
+          at[r] = -1;
+          at[q] = -1;
+          assign(r, k);
+          assign(q, j);
+          swapped = true;
+        }
+      }
+      if (!swapped) {
+        return any;
+      }
+      any = true;
+    }
+    return any;
   }
 
   int usedPlaces(int j) {

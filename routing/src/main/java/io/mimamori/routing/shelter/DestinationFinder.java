@@ -74,39 +74,41 @@ public final class DestinationFinder {
           new Text("the home is not near a road usable " + profileEn(r.profile()) + "; no travel times",
               "自宅の近くに" + profileJa(r.profile()) + "で通れる道がなく、所要時間を計算できません"));
     }
-    record Option(int j, Verdict verdict, double seconds, double metres, double straight) {}
+    record Option(int j, boolean eligible, double seconds, double metres, double straight) {}
     List<Option> options = new ArrayList<>();
     for (int j = 0; j < shelters.size(); j++) {
       ShelterSite s = shelters.get(j);
-      options.add(new Option(j, Eligibility.check(r, s, true), m.seconds(row, j), m.metres(row, j),
+      options.add(new Option(j, Eligibility.allows(r, s, true), m.seconds(row, j), m.metres(row, j),
           r.home().metresTo(s.location())));
     }
     Comparator<Option> byTravel = Comparator.comparingDouble(Option::seconds).thenComparingDouble(Option::metres)
         .thenComparing(o -> shelters.get(o.j()).id());
-    List<Option> good = options.stream().filter(o -> o.verdict().eligible() && Double.isFinite(o.seconds()))
+    List<Option> good = options.stream().filter(o -> o.eligible() && Double.isFinite(o.seconds()))
         .sorted(byTravel).toList();
-    boolean anySuitable = options.stream().anyMatch(o -> o.verdict().eligible());
+    boolean anySuitable = options.stream().anyMatch(Option::eligible);
     List<Destination> best = new ArrayList<>();
     for (Option o : good.subList(0, Math.min(count, good.size()))) {
       ShelterSite s = shelters.get(o.j());
-      List<Reason> reasons = new ArrayList<>(o.verdict().reasons());
+      Verdict verdict = Eligibility.check(r, s, true);
+      List<Reason> reasons = new ArrayList<>(verdict.reasons());
       Text travel = Wording.travel(r.profile(), o.seconds(), o.metres());
       reasons.add(new Reason(Reason.Rule.TRAVEL, true, travel));
       best.add(new Destination(best.size() + 1, s.id(), s.name(), s.type(), o.seconds(), o.metres(), reasons,
-          Wording.join(s.name(), s.type(), travel, Wording.findings(o.verdict().reasons()))));
+          Wording.join(s.name(), s.type(), travel, Wording.findings(verdict.reasons()))));
     }
     // nearer than the first recommendation (by time, or as the crow flies when unreachable), yet passed over
     double bestSeconds = good.isEmpty() ? Double.POSITIVE_INFINITY : good.get(0).seconds();
     double bestStraight = good.isEmpty() ? Double.POSITIVE_INFINITY : good.get(0).straight();
     List<PassedOver> passed = new ArrayList<>();
     options.stream()
-        .filter(o -> !o.verdict().eligible() || !Double.isFinite(o.seconds()))
+        .filter(o -> !o.eligible() || !Double.isFinite(o.seconds()))
         .filter(o -> Double.isFinite(o.seconds()) ? o.seconds() < bestSeconds : o.straight() < bestStraight)
         .sorted(Comparator.comparingDouble(Option::straight))
         .limit(PASSED_OVER)
         .forEach(o -> {
           ShelterSite s = shelters.get(o.j());
-          List<Reason> why = new ArrayList<>(o.verdict().refusals());
+          Verdict verdict = Eligibility.check(r, s, true);
+          List<Reason> why = new ArrayList<>(verdict.refusals());
           Text first;
           if (Double.isFinite(o.seconds())) {
             first = Wording.travel(r.profile(), o.seconds(), o.metres());
@@ -115,7 +117,7 @@ public final class DestinationFinder {
             why.add(new Reason(Reason.Rule.TRAVEL, false, first));
           }
           passed.add(new PassedOver(s.id(), s.name(), s.type(), o.seconds(), o.straight(), why,
-              Wording.join(s.name(), s.type(), first, Wording.findings(o.verdict().refusals()))));
+              Wording.join(s.name(), s.type(), first, Wording.findings(verdict.refusals()))));
         });
     if (best.isEmpty()) {
       ResidentDestinations.Status status = anySuitable ? ResidentDestinations.Status.NONE_REACHABLE

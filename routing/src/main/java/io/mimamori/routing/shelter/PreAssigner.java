@@ -22,6 +22,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class PreAssigner {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PreAssigner.class);
+
   private final TravelTimeSource times;
 
   public PreAssigner(TravelTimeSource times) {
@@ -48,10 +50,10 @@ public final class PreAssigner {
       }
     }
     int n = residents.size(), m = welfare.size();
-    Verdict[][] verdicts = new Verdict[n][m];
+    boolean[][] allowed = new boolean[n][m];
     for (int r = 0; r < n; r++) {
       for (int j = 0; j < m; j++) {
-        verdicts[r][j] = Eligibility.check(residents.get(r), welfare.get(j), false);
+        allowed[r][j] = Eligibility.allows(residents.get(r), welfare.get(j), false);
       }
     }
     // travel times, one matrix per profile
@@ -96,11 +98,12 @@ public final class PreAssigner {
       Resident res = residents.get(r);
       child[r] = res.needs().school() != Needs.School.NONE;
       for (int j = 0; j < m; j++) {
-        boolean ok = verdicts[r][j].eligible() && seconds[r][j] <= maxSeconds;
+        boolean ok = allowed[r][j] && seconds[r][j] <= maxSeconds;
         cost[r][j] = ok ? seconds[r][j] : Double.POSITIVE_INFINITY;
         places[r][j] = welfare.get(j).placesFor(res.companions());
       }
     }
+    long t1 = System.nanoTime();
     listener.progress("assigning", 0.5);
     AssignmentSolver solver = new AssignmentSolver(cost, places, child, cap, capChildren);
     int total = n;
@@ -109,6 +112,7 @@ public final class PreAssigner {
         listener.progress("assigning", 0.5 + 0.5 * k / Math.max(1, total));
       }
     });
+    long t2 = System.nanoTime();
     // the result in words
     List<Placement> placements = new ArrayList<>();
     List<Unplaced> unplaced = new ArrayList<>();
@@ -118,18 +122,19 @@ public final class PreAssigner {
       int j = at[r];
       if (j >= 0) {
         ShelterSite s = welfare.get(j);
-        List<Reason> reasons = new ArrayList<>(verdicts[r][j].reasons());
+        Verdict verdict = Eligibility.check(res, s, false);
+        List<Reason> reasons = new ArrayList<>(verdict.reasons());
         Text travel = Wording.travel(res.profile(), seconds[r][j], metres[r][j]);
         reasons.add(new Reason(Reason.Rule.TRAVEL, true, travel));
         Text placesText = places[r][j] == 1 ? new Text("1 place", "1人分")
             : new Text(places[r][j] + " places with the family", "家族を含め" + places[r][j] + "人分");
         placements.add(new Placement(res.id(), s.id(), s.name(), s.type(), seconds[r][j], metres[r][j], places[r][j],
             reasons, Wording.join(s.name(), s.type(), travel,
-                new Text(placesText.en() + "; " + Wording.findings(verdicts[r][j].reasons()).en(),
-                    placesText.ja() + "。" + Wording.findings(verdicts[r][j].reasons()).ja()))));
+                new Text(placesText.en() + "; " + Wording.findings(verdict.reasons()).en(),
+                    placesText.ja() + "。" + Wording.findings(verdict.reasons()).ja()))));
         totalSeconds += seconds[r][j];
       } else {
-        unplaced.add(whyNot(res, r, welfare, verdicts[r], seconds[r], onNetwork[r], maxSeconds, solver, places[r]));
+        unplaced.add(whyNot(res, welfare, allowed[r], seconds[r], onNetwork[r], maxSeconds, solver, places[r]));
       }
     }
     List<ShelterLoad> loads = new ArrayList<>();
@@ -139,11 +144,13 @@ public final class PreAssigner {
       loads.add(new ShelterLoad(s.id(), s.name(), cap[j], solver.usedPlaces(j), children ? capChildren[j] : null,
           children ? solver.usedChildren(j) : null));
     }
+    log.debug("pre-assignment {} x {}: rules and travel times {} ms, assignment {} ms, explanations {} ms", n, m,
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
     listener.progress("pre-assignment ready", 1);
     return new PreAssignment(placements, unplaced, loads, withoutCapacity, totalSeconds, (System.nanoTime() - t0) / 1e9);
   }
 
-  private static Unplaced whyNot(Resident res, int r, List<ShelterSite> welfare, Verdict[] verdicts, double[] seconds,
+  private static Unplaced whyNot(Resident res, List<ShelterSite> welfare, boolean[] allowed, double[] seconds,
       boolean onNetwork, double maxSeconds, AssignmentSolver solver, int[] places) {
     int m = welfare.size();
     int nearestAny = -1, suitable = 0, reachable = 0, nearestReachable = -1;
@@ -152,7 +159,7 @@ public final class PreAssigner {
           < res.home().metresTo(welfare.get(nearestAny).location())) {
         nearestAny = j;
       }
-      if (verdicts[j].eligible()) {
+      if (allowed[j]) {
         suitable++;
         if (Double.isFinite(seconds[j])) {
           reachable++;
@@ -165,7 +172,8 @@ public final class PreAssigner {
     if (suitable == 0) {
       Text why = nearestAny < 0 ? new Text("there is no welfare shelter with a published capacity", "収容人数が公表された福祉避難所がありません")
           : Wording.join(welfare.get(nearestAny).name(), welfare.get(nearestAny).type(),
-              new Text("the nearest welfare shelter", "最寄りの福祉避難所"), Wording.findings(verdicts[nearestAny].refusals()));
+              new Text("the nearest welfare shelter", "最寄りの福祉避難所"),
+              Wording.findings(Eligibility.check(res, welfare.get(nearestAny), false).refusals()));
       return new Unplaced(res.id(), Unplaced.Why.NO_SUITABLE_SHELTER, new Text(
           "no welfare shelter takes this resident. " + why.en(), "この方を受け入れる福祉避難所がありません。" + why.ja()));
     }

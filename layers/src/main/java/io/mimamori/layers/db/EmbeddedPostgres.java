@@ -48,7 +48,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final String password;
   private final int port;
   private volatile boolean startedHere;
-  private volatile String stopMode = "fast";
+
   private volatile boolean stopped;
 
   private EmbeddedPostgres(
@@ -191,15 +191,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return this;
   }
 
-  /**
-   * Makes {@link #close} stop without a shutdown checkpoint ({@code -m immediate}): for throwaway
-   * clusters such as the tests', whose next start may replay the log instead.
-   */
-  public EmbeddedPostgres stopWithoutCheckpoint() {
-    stopMode = "immediate";
-    return this;
-  }
-
   /** Stops the cluster if this process started it; an adopted cluster is left running. */
   @Override
   public synchronized void close() {
@@ -207,7 +198,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
       return;
     }
     stopped = true;
-    run(List.of(binaries.pgCtl().toString(), "-D", dataDir.toString(), "-m", stopMode, "-w", "stop"), 60);
+    run(List.of(binaries.pgCtl().toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"), 60);
     log.info("Stopped PostgreSQL in {}", home);
   }
 

@@ -41,7 +41,7 @@ public final class TestPostgis {
 
   public static synchronized EmbeddedPostgres cluster() {
     if (cluster == null) {
-      cluster = EmbeddedPostgres.start(projectRoot().resolve("target/pg-test"), "postgres").stopOnClose().stopWithoutCheckpoint();
+      cluster = EmbeddedPostgres.start(projectRoot().resolve("target/pg-test"), "postgres").stopOnClose();
       EmbeddedPostgres started = cluster;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-postgres"));
       dropEarlierRuns(cluster);

@@ -119,8 +119,8 @@ public final class VrpBench {
 
   private static void summary(List<Row> rows, List<String> solvers, boolean top) {
     System.out.println("| solver | instances | valid | " + (top ? "mean score % of best-known | min % | total score"
-        : "mean gap % | vehicles = best-known | fewer | more | total vehicles (best-known)") + " |");
-    System.out.println(top ? "|---|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|---:|");
+        : "mean gap % | vehicles = best-known | mean gap % there | fewer | more | total vehicles (best-known)") + " |");
+    System.out.println(top ? "|---|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (int k = 0; k < solvers.size(); k++) {
       int valid = 0;
       double sum = 0;
@@ -132,6 +132,7 @@ public final class VrpBench {
       int bveh = 0;
       int counted = 0;
       long scoreSum = 0;
+      double sameSum = 0;
       for (Row row : rows) {
         Result r = row.results().get(k);
         valid += r.valid() ? 1 : 0;
@@ -147,6 +148,7 @@ public final class VrpBench {
         if (row.bks().vehicles() >= 0) {
           if (r.vehicles() == row.bks().vehicles()) {
             same++;
+            sameSum += r.metric();
           } else if (r.vehicles() < row.bks().vehicles()) {
             fewer++;
           } else {
@@ -159,8 +161,8 @@ public final class VrpBench {
         System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f (%d with a positive best-known) | %.2f | %d |%n",
             solvers.get(k), rows.size(), valid, mean, counted, min, scoreSum);
       } else {
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f | %d | %d | %d | %d (%d) |%n", solvers.get(k), rows.size(),
-            valid, mean, same, fewer, more, veh, bveh);
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f | %d | %.2f | %d | %d | %d (%d) |%n", solvers.get(k),
+            rows.size(), valid, mean, same, sameSum / Math.max(1, same), fewer, more, veh, bveh);
       }
     }
   }

@@ -118,9 +118,9 @@ public final class VrpBench {
   }
 
   private static void summary(List<Row> rows, List<String> solvers, boolean top) {
-    System.out.println("| solver | instances | valid | " + (top ? "mean score % of best-known | min %"
-        : "mean gap % | vehicles = best-known | fewer | more | total vehicles (best-known)") + " |");
-    System.out.println(top ? "|---|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|---:|");
+    System.out.println("| solver | instances | valid | " + (top ? "mean score % of best-known | min % | total score"
+        : "mean gap % | vehicles = best-known | mean gap % there | fewer | more | total vehicles (best-known)") + " |");
+    System.out.println(top ? "|---|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (int k = 0; k < solvers.size(); k++) {
       int valid = 0;
       double sum = 0;
@@ -130,16 +130,25 @@ public final class VrpBench {
       int more = 0;
       int veh = 0;
       int bveh = 0;
+      int counted = 0;
+      long scoreSum = 0;
+      double sameSum = 0;
       for (Row row : rows) {
         Result r = row.results().get(k);
         valid += r.valid() ? 1 : 0;
-        sum += r.metric();
-        min = Math.min(min, r.metric());
+        scoreSum += r.score();
+        if (Double.isFinite(r.metric())) {
+          // a best-known score of 0 (nothing reachable in the original instance) gives no ratio
+          counted++;
+          sum += r.metric();
+          min = Math.min(min, r.metric());
+        }
         veh += r.vehicles();
         bveh += Math.max(0, row.bks().vehicles());
         if (row.bks().vehicles() >= 0) {
           if (r.vehicles() == row.bks().vehicles()) {
             same++;
+            sameSum += r.metric();
           } else if (r.vehicles() < row.bks().vehicles()) {
             fewer++;
           } else {
@@ -147,12 +156,13 @@ public final class VrpBench {
           }
         }
       }
-      double mean = sum / Math.max(1, rows.size());
+      double mean = sum / Math.max(1, counted);
       if (top) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f |%n", solvers.get(k), rows.size(), valid, mean, min);
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f (%d with a positive best-known) | %.2f | %d |%n",
+            solvers.get(k), rows.size(), valid, mean, counted, min, scoreSum);
       } else {
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f | %d | %d | %d | %d (%d) |%n", solvers.get(k), rows.size(),
-            valid, mean, same, fewer, more, veh, bveh);
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f | %d | %.2f | %d | %d | %d (%d) |%n", solvers.get(k),
+            rows.size(), valid, mean, same, sameSum / Math.max(1, same), fewer, more, veh, bveh);
       }
     }
   }

@@ -11,7 +11,8 @@ import java.util.List;
  * each visit within its window and reach its end within its shift); and the reported priority,
  * teams used, travel and cost.
  *
- * <p>Times are compared with a tolerance of 1e-6 relative (at least 1e-6 absolute).
+ * <p>Limits (windows, shift ends) are met to within 1e-6 s, or one part in 10^9 for larger times;
+ * reported figures must match the recomputed ones to within 1e-6, absolute or relative.
  */
 public final class SolutionChecker {
 

@@ -29,7 +29,7 @@ final class Inserter {
   }
 
   /** With many teams, only routes holding one of the task's nearest tasks, and empty ones, are tried. */
-  private static final int MANY_TEAMS = 40;
+  private static final int MANY_TEAMS = 100;
   private static final int NEAR = 30;
   private final int[] routeList;
   private final int[] stamp;

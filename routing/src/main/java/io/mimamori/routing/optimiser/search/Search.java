@@ -55,6 +55,7 @@ public final class Search {
   private final LocalSearch localSearch;
   private final long startNanos;
   private long iteration;
+  private long checks;
   private long lastReport;
   private boolean stop;
   private Working best;
@@ -167,7 +168,7 @@ public final class Search {
     if (stop) {
       return true;
     }
-    if ((iteration & 15) == 0 && cancelled.getAsBoolean()) {
+    if ((++checks & 15) == 0 && cancelled.getAsBoolean()) {
       stop = true;
       return true;
     }

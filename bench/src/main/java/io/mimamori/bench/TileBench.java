@@ -38,8 +38,8 @@ import java.util.TreeMap;
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests
  * java -Xmx2g -cp 'bench/target/classes:bench/target/lib/*' io.mimamori.bench.TileBench \
- *     [residents=20000,1000000] [tiles=4000] [seconds=20] [connections=8] [check=400] [seed=1]
- *     [cluster=bench/target/pg-bench]
+ *     [residents=20000,1000000] [tiles=4000] [seconds=20] [connections=8] [check=4000] [seed=1]
+ *     [cluster=bench/target/pg-bench] [load=yes|no (no: only the feature-count check)]
  * </pre>
  *
  * Needs {@code mapserver-bin cgi-mapserver spawn-fcgi lighttpd wrk} (it prints the apt-get command
@@ -63,7 +63,7 @@ public final class TileBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new LinkedHashMap<>(Map.of("residents", "20000,1000000", "tiles", "4000", "seconds", "20",
-        "connections", "8", "check", "400", "seed", "1", "cluster", "bench/target/pg-bench"));
+        "connections", "8", "check", "4000", "seed", "1", "cluster", "bench/target/pg-bench", "load", "yes"));
     for (String a : args) {
       String[] kv = a.split("=", 2);
       if (kv.length != 2 || !o.containsKey(kv[0])) {
@@ -118,8 +118,13 @@ public final class TileBench {
       MapServerPeer.Connection conn = new MapServerPeer.Connection("127.0.0.1", pg.port(), database, pg.user(), pg.password());
       try (MimamoriApp app = MimamoriApp.start(config, db.dataSource());
           MapServerPeer mapserver = MapServerPeer.start(tools, work.resolve("mapserver"), conn, connections,
-              MapServerPeer.QueryBox.BUFFERED)) {
-        Thread stopper = new Thread(mapserver::close, "stop-mapserver");
+              MapServerPeer.QueryBox.BUFFERED);
+          MapServerPeer plain = MapServerPeer.start(tools, work.resolve("mapserver-default-box"), conn, connections,
+              MapServerPeer.QueryBox.MAPSERVER_DEFAULT)) {
+        Thread stopper = new Thread(() -> {
+          mapserver.close();
+          plain.close();
+        }, "stop-mapserver");
         Runtime.getRuntime().addShutdownHook(stopper);
         String mimamoriUrl = "http://127.0.0.1:" + app.port();
 
@@ -130,6 +135,9 @@ public final class TileBench {
         printCheck(report);
         if (!report.mismatches().isEmpty()) {
           return false;
+        }
+        if (!options.get("load").equals("yes")) {
+          return true;
         }
 
         // 2. load
@@ -147,6 +155,7 @@ public final class TileBench {
         System.out.println("Warming up (one untimed pass of each server over every tile, then the cache is emptied) ...");
         for (TileLayer l : COMPARED) {
           WrkRun.run(tools, work, mapserver.baseUrl(), mapserverLists.get(l), connections, Mode.ONE_PASS, cap, Optional.empty());
+          WrkRun.run(tools, work, plain.baseUrl(), mapserverLists.get(l), connections, Mode.ONE_PASS, cap, Optional.empty());
           WrkRun.run(tools, work, mimamoriUrl, mimamoriLists.get(l), connections, Mode.ONE_PASS, cap, gzip);
         }
 
@@ -161,6 +170,8 @@ public final class TileBench {
             app.tiles().invalidateAll();
             return WrkRun.run(tools, work, mimamoriUrl, mimamoriLists.get(l), connections, Mode.ONE_PASS, limit, gzip);
           });
+          pair.put("MapServer, its default query box (reference), " + l.id(), limit -> WrkRun.run(tools, work,
+              plain.baseUrl(), mapserverLists.get(l), connections, Mode.ONE_PASS, limit, Optional.empty()));
           results.putAll(alternating(pair));
         }
         System.out.println("Load " + loadAverage());
@@ -175,15 +186,6 @@ public final class TileBench {
         results.put("mimamori cold, resident_density (no peer)", WrkRun.run(tools, work, mimamoriUrl, density,
             connections, Mode.ONE_PASS, seconds, gzip));
         app.tiles().invalidateAll();
-        try (MapServerPeer plain = MapServerPeer.start(tools, work.resolve("mapserver-default-box"), conn, connections,
-            MapServerPeer.QueryBox.MAPSERVER_DEFAULT)) {
-          for (TileLayer l : COMPARED) {
-            Map<String, Pass> one = Map.of("MapServer, its default query box (reference), " + l.id(),
-                limit -> WrkRun.run(tools, work, plain.baseUrl(), mapserverLists.get(l), connections, Mode.ONE_PASS, limit,
-                    Optional.empty()));
-            results.putAll(alternating(one));
-          }
-        }
         System.out.println("Load " + loadAverage());
         printLoad(results, renderedDuringCached);
 
@@ -211,7 +213,7 @@ public final class TileBench {
 
   /**
    * One-pass runs of each entry in turn (A, B, A, B, ...) until each has run for the configured
-   * seconds (at most 20 passes each); each entry's passes taken together.
+   * seconds (at most 60 passes each); each entry's passes taken together.
    */
   private Map<String, WrkRun.Result> alternating(Map<String, Pass> runs) throws Exception {
     int seconds = opt("seconds");
@@ -226,7 +228,7 @@ public final class TileBench {
       more = false;
       for (var e : runs.entrySet()) {
         String name = e.getKey();
-        if (spent.get(name) >= seconds || done.get(name).size() >= 20) {
+        if (spent.get(name) >= seconds || done.get(name).size() >= 60) {
           continue;
         }
         WrkRun.Result r = e.getValue().run((int) Math.ceil(seconds - spent.get(name)) + 1);
@@ -319,7 +321,8 @@ public final class TileBench {
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     results.forEach((name, r) -> System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.2f | %.2f | %.1f | %,.0f | %d |%n",
         name, r.requests(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.meanBytes(), r.notOk()));
-    double ms = combined(results, "MapServer, ");
+    double ms = combined(results, "MapServer, shelters", "MapServer, hazards");
+    double reference = combined(results, "MapServer, its default");
     double cold = combined(results, "mimamori cold, s", "mimamori cold, h");
     double cached = results.get("mimamori cached, shelters+hazards").perSecond();
     System.out.println();
@@ -331,6 +334,8 @@ public final class TileBench {
     }
     System.out.printf(Locale.ROOT, "  mimamori cold / MapServer = %.2f (target >= 1); cached / cold = %.1f (target >= 10)%n",
         cold / ms, cached / cold);
+    System.out.printf(Locale.ROOT, "  MapServer with its default query box: %,.0f requests/s; mimamori cold / that = %.2f%n",
+        reference, cold / reference);
     System.out.printf(Locale.ROOT, "  tiles rendered during the cached run: %d (0 means every request was a cache hit)%n%n",
         renderedDuringCached);
   }

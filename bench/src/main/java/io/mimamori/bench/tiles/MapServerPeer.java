@@ -32,7 +32,9 @@ import java.util.Locale;
  * pixels of a 256-pixel tile and multiplies by 16); and the query box. MapServer selects features
  * on the unbuffered tile and clips polygons to the buffered one, while {@code ST_AsMVTGeom} keeps
  * whatever meets the buffered tile, so each layer's {@code DATA} selects with {@code !BOX!} grown
- * by the same 64/4096 of the tile's width in Web Mercator. Shelters keep the same attributes
+ * by the same 64/4096 of the tile's width in Web Mercator (64.5 for points, which MapServer does not
+ * clip and {@code ST_AsMVTGeom} keeps when they round onto the buffer's edge), with an exact
+ * {@code ST_Intersects}. Shelters keep the same attributes
  * (arrays joined with commas); hazards carry hazard_type, rank and phenomenon. MapServer reprojects
  * and clips in C; it does not simplify.
  *
@@ -41,9 +43,14 @@ import java.util.Locale;
  */
 public final class MapServerPeer implements AutoCloseable {
 
-  /** The tile's box as MapServer substitutes it (EPSG:4326), grown by 64/4096 of its width in Web Mercator. */
-  static final String BUFFERED_BOX = "ST_Transform(ST_Expand(ST_Transform(!BOX!, 3857), "
-      + "(ST_XMax(ST_Transform(!BOX!, 3857)) - ST_XMin(ST_Transform(!BOX!, 3857))) * 64 / 4096.0), 4326)";
+  /**
+   * The tile's box as MapServer substitutes it for {@code !BOX!} (EPSG:4326), grown by {@code units}
+   * of the 4096 across the tile, in Web Mercator.
+   */
+  static String bufferedBox(double units) {
+    return "ST_Transform(ST_Expand(ST_Transform(!BOX!, 3857), (ST_XMax(ST_Transform(!BOX!, 3857)) - "
+        + "ST_XMin(ST_Transform(!BOX!, 3857))) * " + units + " / 4096.0), 4326)";
+  }
 
   private final Process lighttpd;
   private final List<Process> mapserv;
@@ -170,8 +177,12 @@ public final class MapServerPeer implements AutoCloseable {
   }
 
   static String mapfile(Connection db, QueryBox box) {
-    String shelterWhere = box == QueryBox.BUFFERED ? " WHERE geom && " + BUFFERED_BOX : "";
-    String hazardWhere = box == QueryBox.BUFFERED ? " WHERE ST_Intersects(geom, " + BUFFERED_BOX + ")" : "";
+    // points: ST_AsMVTGeom snaps to the grid before it drops what lies beyond the buffer, so a point
+    // up to half a unit outside it stays; the test is exact (&& compares float-rounded boxes, which
+    // let in points a z17 tile's 20 units beyond the buffer, and MapServer does not clip points)
+    String shelterWhere = box == QueryBox.BUFFERED ? " WHERE ST_Intersects(geom, " + bufferedBox(64.5) + ")" : "";
+    // polygons: both sides clip to the 64-unit buffer and drop what is left empty
+    String hazardWhere = box == QueryBox.BUFFERED ? " WHERE ST_Intersects(geom, " + bufferedBox(64) + ")" : "";
     String shelters = "geom FROM (SELECT id, kind, name, array_to_string(hazards, ',') AS hazards, "
         + "array_to_string(target_groups, ',') AS target_groups, array_to_string(disability_types, ',') AS disability_types, "
         + "capacity_persons, capacity_children, geom FROM shelter" + shelterWhere + ") AS s USING UNIQUE id USING SRID=4326";

@@ -9,11 +9,12 @@ import javax.sql.DataSource;
 /**
  * Renders Mapbox Vector Tiles (uncompressed protobuf) in PostGIS with {@code ST_AsMVT}. Extent 4096,
  * buffer 64. Geometries are found with the lon/lat GiST indexes on a tile envelope grown by the
- * buffer, clipped to that envelope, simplified (half a tile unit) and only then transformed to Web
- * Mercator, so a tile costs about what the features inside it cost: a polygon is clipped before it
- * is simplified, since simplifying a whole hazard zone for every tile it touches cost four to six
- * times the rest of the tile (the tile benchmark's MapServer comparison found it). {@code
- * ST_AsMVTGeom} snaps to the tile grid, which simplifies by zoom.
+ * buffer and one unit more (what {@code ST_AsMVTGeom} keeps after snapping to the grid reaches half
+ * a unit past the buffer), clipped to that envelope, simplified (half a tile unit) and only then
+ * transformed to Web Mercator, so a tile costs about what the features inside it cost: a polygon is
+ * clipped before it is simplified, since simplifying a whole hazard zone for every tile it touches
+ * cost four to six times the rest of the tile (the tile benchmark's MapServer comparison found it).
+ * {@code ST_AsMVTGeom} snaps to the tile grid, which simplifies by zoom.
  */
 public final class TileStore {
 
@@ -73,6 +74,9 @@ public final class TileStore {
       WHERE q.geom IS NOT NULL
       """;
 
+  private static final int EXTENT = 4096;
+  private static final int BUFFER = 64;
+
   private final DataSource dataSource;
   private final int minimumCellCount;
 
@@ -89,11 +93,13 @@ public final class TileStore {
 
   /** The tile's protobuf bytes; empty (zero bytes) when nothing is in it. */
   public byte[] render(TileLayer layer, TileCoord t) throws SQLException {
-    double margin = t.widthDegrees() * 64 / 4096;
+    // one unit more than the buffer: ST_AsMVTGeom snaps to the grid before it drops what lies beyond
+    // the buffer, so it keeps a point up to half a unit outside; the index search must not drop it first
+    double margin = t.widthDegrees() * (BUFFER + 1) / EXTENT;
     try (Connection c = dataSource.getConnection()) {
       return switch (layer) {
         case SHELTERS -> query(c, SHELTERS, t, margin);
-        case HAZARDS -> query(c, HAZARDS, t, margin, t.widthDegrees() / 4096 / 2);
+        case HAZARDS -> query(c, HAZARDS, t, margin, t.widthDegrees() / EXTENT / 2);
         case RESIDENT_DENSITY -> density(c, t);
       };
     }

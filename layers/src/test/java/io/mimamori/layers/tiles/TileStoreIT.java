@@ -94,6 +94,29 @@ class TileStoreIT {
     assertThat(tiles.render(TileLayer.SHELTERS, new TileCoord(14, 0, 0))).isEmpty();
   }
 
+  /**
+   * Found by the tile benchmark beside MapServer: ST_AsMVTGeom snaps a point to the grid before it
+   * drops what lies beyond the 64-unit buffer, so a point 64.3 units east of the tile is drawn at
+   * 4160; the index search must not have left it out already. One at 64.8 units rounds to 4161 and
+   * is not drawn.
+   */
+  @Test
+  void aPointWithinHalfAUnitOfTheBufferIsKept() throws Exception {
+    TileCoord tile = new TileCoord(10, 920, 405);
+    double unit = tile.widthDegrees() / 4096;
+    try (Connection c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      ShelterStore.upsertAll(c, List.of(
+          new Shelter("222038", ShelterKind.DESIGNATED_SHELTER, "縁の内", null, LonLat.of(tile.east() + 64.3 * unit, 35.0),
+              null, null, null, null, null, null, null, "t", "edge-in"),
+          new Shelter("222038", ShelterKind.DESIGNATED_SHELTER, "縁の外", null, LonLat.of(tile.east() + 64.8 * unit, 35.0),
+              null, null, null, null, null, null, null, "t", "edge-out")));
+      c.commit();
+    }
+    MvtReader.Layer layer = MvtReader.read(tiles.render(TileLayer.SHELTERS, tile)).get("shelters");
+    assertThat(layer.features()).singleElement().satisfies(f -> assertThat(f.attributes()).containsEntry("name", "縁の内"));
+  }
+
   @Test
   void hazardsAreClippedPolygonsWithTypeAndRank() throws Exception {
     MvtReader.Layer layer = MvtReader.read(tiles.render(TileLayer.HAZARDS, AT_Z14)).get("hazards");

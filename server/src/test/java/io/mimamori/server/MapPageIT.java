@@ -46,7 +46,6 @@ import org.locationtech.jts.geom.Polygon;
  */
 class MapPageIT {
 
-  private static final Path CHROMIUM = Paths.get(System.getProperty("mimamori.chromium", "/usr/bin/chromium"));
   private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
   private static final List<Shelter> SHELTERS = List.of(
@@ -69,19 +68,15 @@ class MapPageIT {
       zone(HazardType.LANDSLIDE, 2, "steep_slope", 138.804, 35.141, 138.807, 35.143, "z5"));
 
   private static TestServer server;
-  private static Playwright playwright;
-  private static Browser browser;
+  private static HeadlessChromium chromium;
 
   private BrowserContext context;
   private Page page;
-  private final List<String> pageErrors = new ArrayList<>();
-  private final List<String> foreignRequests = new ArrayList<>();
+  private List<String> pageErrors = new ArrayList<>();
+  private List<String> foreignRequests = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    assertTrue(Files.isExecutable(CHROMIUM),
-        "Chromium is needed for this browser test and was not found at " + CHROMIUM
-            + ": install Debian's package (apt-get install -y chromium) or pass -Dmimamori.chromium=/path/to/chromium");
     server = TestServer.start("map page");
     try (Connection c = server.database().dataSource().getConnection()) {
       c.setAutoCommit(false);
@@ -89,21 +84,13 @@ class MapPageIT {
       HazardStore.insertAll(c, ZONES);
       c.commit();
     }
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM)
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync")));
+    chromium = HeadlessChromium.launch();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
     if (server != null) {
       server.close();
@@ -112,20 +99,11 @@ class MapPageIT {
 
   @BeforeEach
   void openContext() {
-    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1600, 1000).setLocale("ja-JP"));
-    page = context.newPage();
-    page.onPageError(error -> pageErrors.add(error));
-    page.onConsoleMessage(m -> {
-      if (m.type().equals("error")) {
-        pageErrors.add("console: " + m.text());
-      }
-    });
-    String base = server.url("/");
-    page.onRequest(r -> {
-      if (!r.url().startsWith(base) && !r.url().startsWith("data:")) {
-        foreignRequests.add(r.url());
-      }
-    });
+    context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1600, 1000).setLocale("ja-JP"));
+    HeadlessChromium.WatchedPage watched = HeadlessChromium.watch(context, server.url("/"));
+    page = watched.page();
+    pageErrors = watched.errors();
+    foreignRequests = watched.foreignRequests();
   }
 
   @AfterEach

@@ -42,38 +42,28 @@ import org.junit.jupiter.api.Test;
  */
 class PlannerPageIT {
 
-  private static final Path CHROMIUM = Paths.get(System.getProperty("mimamori.chromium", "/usr/bin/chromium"));
   private static final String PASSWORD = PlannerTown.PASSWORD;
   private static final String PLANNER = PlannerTown.PLANNER;
   private static final LocalDate CHECK_DATE = LocalDate.of(2026, 11, 22);
 
   private static TestServer server;
   private static PlannerTown town;
-  private static Playwright playwright;
-  private static Browser browser;
+  private static HeadlessChromium chromium;
   /** The planner's signed-in browser state (its session cookie), shared by the tests that start signed in. */
   private static String plannerState;
   private static String plannerCookie;
 
   private BrowserContext context;
   private Page page;
-  private final List<String> pageErrors = new ArrayList<>();
-  private final List<String> foreignRequests = new ArrayList<>();
+  private List<String> pageErrors = new ArrayList<>();
+  private List<String> foreignRequests = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    assertTrue(Files.isExecutable(CHROMIUM),
-        "Chromium is needed for this browser test and was not found at " + CHROMIUM
-            + ": install Debian's package (apt-get install -y chromium) or pass -Dmimamori.chromium=/path/to/chromium");
     server = TestServer.start("planner page");
     town = PlannerTown.load(server, CHECK_DATE);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM)
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync")));
-    try (BrowserContext signIn = browser.newContext()) {
+    chromium = HeadlessChromium.launch();
+    try (BrowserContext signIn = chromium.browser().newContext()) {
       signInThroughApi(signIn, PLANNER);
       plannerState = signIn.storageState();
       plannerCookie = signIn.cookies().stream().filter(c -> c.name.equals("mimamori_session"))
@@ -83,11 +73,8 @@ class PlannerPageIT {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
     if (server != null) {
       server.close();
@@ -433,20 +420,11 @@ class PlannerPageIT {
     if (storageState != null) {
       options.setStorageState(storageState);
     }
-    context = browser.newContext(options);
-    page = context.newPage();
-    page.onPageError(error -> pageErrors.add(error));
-    page.onConsoleMessage(m -> {
-      if (m.type().equals("error")) {
-        pageErrors.add("console: " + m.text());
-      }
-    });
-    String base = server.url("/");
-    page.onRequest(r -> {
-      if (!r.url().startsWith(base) && !r.url().startsWith("data:")) {
-        foreignRequests.add(r.url());
-      }
-    });
+    context = chromium.browser().newContext(options);
+    HeadlessChromium.WatchedPage watched = HeadlessChromium.watch(context, server.url("/"));
+    page = watched.page();
+    pageErrors = watched.errors();
+    foreignRequests = watched.foreignRequests();
   }
 
   private static void signInThroughApi(BrowserContext target, String login) {

@@ -21,92 +21,144 @@ import javax.sql.DataSource;
 public final class PriorityStore {
 
   /**
-   * Parameters: factor keys (text[]), points (int[]), profile id, profile version, band A, B, C thresholds.
+   * The pass, in three steps that each touch every row once: the hazard at every home and every
+   * supporter's home (polygon-outer joins: each subdivided part probes the point indexes, so the
+   * polygon is prepared once), the household and support facts per resident, then one row per
+   * resident whose score and reasons are plain expressions over those facts (no union of factor
+   * rows, no sort, no aggregation). {@code %1$s}: the target table; {@code %2$s}: the score
+   * expression; {@code %3$s}: the reasons expression (both built by {@link #weighing} from fixed
+   * fragments). Parameters: the weighing's parameters, then profile id, profile version, band A, B,
+   * C thresholds.
    */
   private static final String SCORE_ALL =
       """
-      WITH active AS (
-        SELECT r.id, r.household_id, hh.district_id, r.care_level, r.physical_disability_grade, r.intellectual_disability_grade,
-               r.mental_disability_grade, r.severe_motor_intellectual, r.medical_devices, r.ventilator_24h,
-               r.needs_info_support, r.needs_decision_support,
-               hh.geom, hh.composition, hh.family_frail, hh.alone_daytime
-        FROM resident r JOIN household hh ON hh.id = r.household_id
-        WHERE r.register_status = 'active'
-      ),
-      home_hazard AS (
-        SELECT a.id,
+      WITH home_hazard AS (
+        SELECT hh.id AS household_id,
                max(p.rank) FILTER (WHERE p.hazard_type = 'flood') AS flood,
                max(p.rank) FILTER (WHERE p.hazard_type = 'tsunami') AS tsunami,
                max(p.rank) FILTER (WHERE p.hazard_type = 'landslide') AS landslide,
                array_agg(DISTINCT p.hazard_type) AS types
-        FROM active a JOIN hazard_zone_part p ON p.geom && a.geom AND ST_Intersects(p.geom, a.geom)
-        GROUP BY a.id
+        FROM hazard_zone_part p JOIN household hh ON hh.geom && p.geom AND ST_Intersects(p.geom, hh.geom)
+        GROUP BY hh.id
+      ),
+      supporter_hazard AS (
+        SELECT s.id AS supporter_id, array_agg(DISTINCT p.hazard_type) AS types
+        FROM hazard_zone_part p JOIN supporter s ON s.geom && p.geom AND ST_Intersects(p.geom, s.geom)
+        GROUP BY s.id
+      ),
+      active AS (
+        SELECT r.id, r.household_id, hh.district_id, r.care_level, r.physical_disability_grade, r.intellectual_disability_grade,
+               r.mental_disability_grade, r.severe_motor_intellectual, r.medical_devices, r.ventilator_24h,
+               r.needs_info_support, r.needs_decision_support,
+               hh.composition, hh.family_frail, hh.alone_daytime,
+               h.flood, h.tsunami, h.landslide, h.types
+        FROM resident r JOIN household hh ON hh.id = r.household_id
+        LEFT JOIN home_hazard h ON h.household_id = r.household_id
+        WHERE r.register_status = 'active'
       ),
       needing AS (
         SELECT household_id, count(*) AS n FROM active GROUP BY household_id
       ),
-      plan_supporters AS (
-        SELECT ep.resident_id, s.geom
+      support AS (
+        SELECT ep.resident_id, count(*) AS supporters, count(*) FILTER (WHERE sh.types && a.types) AS exposed
         FROM evacuation_plan ep
         JOIN plan_supporter ps ON ps.plan_id = ep.id
-        JOIN supporter s ON s.id = ps.supporter_id
+        JOIN active a ON a.id = ep.resident_id
+        LEFT JOIN supporter_hazard sh ON sh.supporter_id = ps.supporter_id
         WHERE ep.status <> 'refused'
-      ),
-      support AS (
-        SELECT sp.resident_id, count(*) AS supporters,
-               count(*) FILTER (WHERE EXISTS (
-                 SELECT 1 FROM hazard_zone_part p
-                 WHERE p.geom && sp.geom AND ST_Intersects(p.geom, sp.geom) AND p.hazard_type = ANY (h.types))) AS exposed
-        FROM plan_supporters sp LEFT JOIN home_hazard h ON h.id = sp.resident_id
-        GROUP BY sp.resident_id
-      ),
-      factors AS (
-        SELECT id, CASE WHEN flood >= 3 THEN 'flood_over_3m' WHEN flood = 2 THEN 'flood_05_to_3m'
-                        ELSE 'flood_under_05m' END AS factor FROM home_hazard WHERE flood IS NOT NULL
-        UNION ALL SELECT id, CASE WHEN tsunami >= 3 THEN 'tsunami_deep' ELSE 'tsunami_zone' END
-                  FROM home_hazard WHERE tsunami IS NOT NULL
-        UNION ALL SELECT id, CASE WHEN landslide >= 2 THEN 'landslide_special_warning' ELSE 'landslide_warning' END
-                  FROM home_hazard WHERE landslide IS NOT NULL
-        UNION ALL SELECT id, care_level FROM active WHERE care_level IN ('care_3', 'care_4', 'care_5')
-        UNION ALL SELECT id, 'physical_grade_1_2' FROM active WHERE physical_disability_grade <= 2
-        UNION ALL SELECT id, 'intellectual_a' FROM active WHERE intellectual_disability_grade = 'A'
-        UNION ALL SELECT id, 'mental_grade_1' FROM active WHERE mental_disability_grade = 1
-        UNION ALL SELECT id, 'severe_motor_intellectual' FROM active WHERE severe_motor_intellectual
-        UNION ALL SELECT id, CASE WHEN ventilator_24h THEN 'ventilator_24h' ELSE 'ventilator' END
-                  FROM active WHERE 'ventilator' = ANY (medical_devices)
-        UNION ALL SELECT id, 'other_powered_device' FROM active
-                  WHERE medical_devices && ARRAY['oxygen', 'suction', 'feeding_pump', 'electric_bed', 'other_powered']
-        UNION ALL SELECT id, 'needs_decision_support' FROM active WHERE needs_decision_support
-        UNION ALL SELECT id, 'needs_info_support' FROM active WHERE needs_info_support
-        UNION ALL SELECT id, 'lives_alone' FROM active WHERE composition = 'alone'
-        UNION ALL SELECT id, 'elderly_couple' FROM active WHERE composition = 'elderly_couple'
-        UNION ALL SELECT id, 'frail_family' FROM active WHERE family_frail
-        UNION ALL SELECT id, 'alone_daytime' FROM active WHERE alone_daytime
-        UNION ALL SELECT a.id, 'several_needing_support' FROM active a JOIN needing n USING (household_id) WHERE n.n >= 2
-        UNION ALL SELECT a.id, 'no_supporter' FROM active a WHERE NOT EXISTS (SELECT 1 FROM support s WHERE s.resident_id = a.id)
-        UNION ALL SELECT resident_id, 'supporters_all_exposed' FROM support WHERE exposed = supporters AND exposed > 0
-        UNION ALL SELECT a.id, 'care_5_in_hazard_area' FROM active a JOIN home_hazard h USING (id) WHERE a.care_level = 'care_5'
-      ),
-      weights AS (
-        SELECT * FROM unnest(?::text[], ?::int[]) AS w(factor, points) WHERE points > 0
+        GROUP BY ep.resident_id
       ),
       scored AS (
-        SELECT f.id, sum(w.points)::int AS score,
-               jsonb_agg(jsonb_build_object('factor', f.factor, 'points', w.points) ORDER BY w.points DESC, f.factor) AS factors
-        FROM factors f JOIN weights w USING (factor)
-        GROUP BY f.id
+        SELECT a.id, a.district_id, a.flood, a.tsunami, a.landslide, a.types, %2$s AS score, %3$s AS factors
+        FROM active a LEFT JOIN needing n USING (household_id) LEFT JOIN support s ON s.resident_id = a.id
       )
-      INSERT INTO %s (profile, profile_version, resident_id, score, band, factors, home_hazards,
-                      district_id, plan_status, hazard_types)
-      SELECT ?, ?, a.id, coalesce(s.score, 0),
-             CASE WHEN coalesce(s.score, 0) >= ? THEN 'A' WHEN coalesce(s.score, 0) >= ? THEN 'B'
-                  WHEN coalesce(s.score, 0) >= ? THEN 'C' ELSE 'D' END,
-             coalesce(s.factors, '[]'::jsonb),
-             jsonb_strip_nulls(jsonb_build_object('flood', h.flood, 'tsunami', h.tsunami, 'landslide', h.landslide)),
-             a.district_id, coalesce(ep.status, 'none'), coalesce(h.types, '{}')
-      FROM active a LEFT JOIN scored s USING (id) LEFT JOIN home_hazard h USING (id)
-      LEFT JOIN evacuation_plan ep ON ep.resident_id = a.id
+      INSERT INTO %1$s (profile, profile_version, resident_id, score, band, factors, home_hazards,
+                        district_id, plan_status, hazard_types)
+      SELECT ?, ?, a.id, a.score,
+             CASE WHEN a.score >= ? THEN 'A' WHEN a.score >= ? THEN 'B' WHEN a.score >= ? THEN 'C' ELSE 'D' END,
+             a.factors,
+             jsonb_strip_nulls(jsonb_build_object('flood', a.flood, 'tsunami', a.tsunami, 'landslide', a.landslide)),
+             a.district_id, coalesce(ep.status, 'none'), coalesce(a.types, '{}')
+      FROM scored a LEFT JOIN evacuation_plan ep ON ep.resident_id = a.id
       """;
+
+  /**
+   * When each factor holds, over the columns of {@code scored}'s sources: {@code a} (the resident,
+   * household and home hazard), {@code n} (people needing support in the household), {@code s} (the
+   * plan's supporters, and how many live in a zone of a hazard at the home). A condition that is
+   * null (an unknown value) does not hold.
+   */
+  private static final Map<PriorityFactor, String> CONDITIONS = conditions();
+
+  private static Map<PriorityFactor, String> conditions() {
+    Map<PriorityFactor, String> m = new java.util.EnumMap<>(PriorityFactor.class);
+    m.put(PriorityFactor.FLOOD_UNDER_05M, "a.flood < 2");
+    m.put(PriorityFactor.FLOOD_05_TO_3M, "a.flood = 2");
+    m.put(PriorityFactor.FLOOD_OVER_3M, "a.flood >= 3");
+    m.put(PriorityFactor.TSUNAMI_ZONE, "a.tsunami < 3");
+    m.put(PriorityFactor.TSUNAMI_DEEP, "a.tsunami >= 3");
+    m.put(PriorityFactor.LANDSLIDE_WARNING, "a.landslide < 2");
+    m.put(PriorityFactor.LANDSLIDE_SPECIAL_WARNING, "a.landslide >= 2");
+    m.put(PriorityFactor.CARE_3, "a.care_level = 'care_3'");
+    m.put(PriorityFactor.CARE_4, "a.care_level = 'care_4'");
+    m.put(PriorityFactor.CARE_5, "a.care_level = 'care_5'");
+    m.put(PriorityFactor.PHYSICAL_GRADE_1_2, "a.physical_disability_grade <= 2");
+    m.put(PriorityFactor.INTELLECTUAL_A, "a.intellectual_disability_grade = 'A'");
+    m.put(PriorityFactor.MENTAL_GRADE_1, "a.mental_disability_grade = 1");
+    m.put(PriorityFactor.SEVERE_MOTOR_INTELLECTUAL, "a.severe_motor_intellectual");
+    m.put(PriorityFactor.VENTILATOR, "'ventilator' = ANY (a.medical_devices) AND NOT coalesce(a.ventilator_24h, false)");
+    m.put(PriorityFactor.VENTILATOR_24H, "'ventilator' = ANY (a.medical_devices) AND a.ventilator_24h");
+    m.put(PriorityFactor.OTHER_POWERED_DEVICE,
+        "a.medical_devices && ARRAY['oxygen', 'suction', 'feeding_pump', 'electric_bed', 'other_powered']");
+    m.put(PriorityFactor.NEEDS_DECISION_SUPPORT, "a.needs_decision_support");
+    m.put(PriorityFactor.NEEDS_INFO_SUPPORT, "a.needs_info_support");
+    m.put(PriorityFactor.LIVES_ALONE, "a.composition = 'alone'");
+    m.put(PriorityFactor.ELDERLY_COUPLE, "a.composition = 'elderly_couple'");
+    m.put(PriorityFactor.FRAIL_FAMILY, "a.family_frail");
+    m.put(PriorityFactor.ALONE_DAYTIME, "a.alone_daytime");
+    m.put(PriorityFactor.SEVERAL_NEEDING_SUPPORT, "n.n >= 2");
+    m.put(PriorityFactor.NO_SUPPORTER, "s.resident_id IS NULL");
+    m.put(PriorityFactor.SUPPORTERS_ALL_EXPOSED, "s.exposed = s.supporters AND s.exposed > 0");
+    m.put(PriorityFactor.CARE_5_IN_HAZARD_AREA, "a.care_level = 'care_5' AND a.types IS NOT NULL");
+    if (m.size() != PriorityFactor.values().length) {
+      throw new IllegalStateException("every priority factor needs a condition in PriorityStore");
+    }
+    return Map.copyOf(m);
+  }
+
+  /**
+   * A profile's score and reasons as SQL expressions: the factors it weighs (points above zero) in
+   * the order the reasons are shown (most points first, then by key), each a fixed condition from
+   * {@link #CONDITIONS}; the points and the reasons' JSON are parameters.
+   */
+  record Weighing(String score, String factors, List<Object> parameters) {}
+
+  static Weighing weighing(PriorityProfile profile) {
+    List<PriorityFactor> weighed = java.util.Arrays.stream(PriorityFactor.values())
+        .filter(f -> profile.pointsFor(f) > 0)
+        .sorted(java.util.Comparator.comparingInt((PriorityFactor f) -> -profile.pointsFor(f)).thenComparing(PriorityFactor::key))
+        .toList();
+    if (weighed.isEmpty()) {
+      return new Weighing("0", "'[]'::jsonb", List.of());
+    }
+    StringBuilder score = new StringBuilder("(");
+    StringBuilder factors = new StringBuilder("to_jsonb(array_remove(ARRAY[");
+    List<Object> scoreParams = new ArrayList<>();
+    List<Object> factorParams = new ArrayList<>();
+    for (int i = 0; i < weighed.size(); i++) {
+      PriorityFactor f = weighed.get(i);
+      String when = "CASE WHEN " + CONDITIONS.get(f);
+      score.append(i == 0 ? "" : " + ").append(when).append(" THEN ? ELSE 0 END");
+      factors.append(i == 0 ? "" : ", ").append(when).append(" THEN ?::jsonb END");
+      scoreParams.add(profile.pointsFor(f));
+      factorParams.add("{\"factor\": \"" + f.key() + "\", \"points\": " + profile.pointsFor(f) + "}");
+    }
+    score.append(")");
+    factors.append("], NULL))");
+    List<Object> params = new ArrayList<>(scoreParams);
+    params.addAll(factorParams);
+    return new Weighing(score.toString(), factors.toString(), List.copyOf(params));
+  }
 
   /** The statements that build a scored table's indexes, matching the partitioned parent's (so ATTACH adopts them). */
   private static final String[] PARTITION_INDEXES = {
@@ -152,12 +204,6 @@ public final class PriorityStore {
    * swaps it in for the profile's partition; returns how many residents were scored.
    */
   public int scoreAll(PriorityProfile profile) throws SQLException {
-    List<String> keys = new ArrayList<>();
-    List<Integer> points = new ArrayList<>();
-    profile.points().forEach((f, p) -> {
-      keys.add(f.key());
-      points.add(p);
-    });
     // the profile id is checked by PriorityProfile ([a-z][a-z0-9-]*), never taken from a request
     String partition = "resident_priority_" + profile.id().replace('-', '_');
     String fresh = partition + "_new";
@@ -167,14 +213,17 @@ public final class PriorityStore {
         s.execute("DROP TABLE IF EXISTS " + fresh);
         s.execute("CREATE TABLE " + fresh + " (LIKE resident_priority INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
         int n;
-        try (PreparedStatement ps = c.prepareStatement(SCORE_ALL.formatted(fresh))) {
-          ps.setArray(1, c.createArrayOf("text", keys.toArray()));
-          ps.setArray(2, c.createArrayOf("integer", points.toArray()));
-          ps.setString(3, profile.id());
-          ps.setInt(4, profile.version());
-          ps.setInt(5, profile.bandA());
-          ps.setInt(6, profile.bandB());
-          ps.setInt(7, profile.bandC());
+        Weighing w = weighing(profile);
+        try (PreparedStatement ps = c.prepareStatement(SCORE_ALL.formatted(fresh, w.score(), w.factors()))) {
+          int i = 1;
+          for (Object p : w.parameters()) {
+            ps.setObject(i++, p);
+          }
+          ps.setString(i++, profile.id());
+          ps.setInt(i++, profile.version());
+          ps.setInt(i++, profile.bandA());
+          ps.setInt(i++, profile.bandB());
+          ps.setInt(i, profile.bandC());
           n = ps.executeUpdate();
         }
         s.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_profile CHECK (profile = '" + profile.id() + "')");
@@ -185,6 +234,9 @@ public final class PriorityStore {
         s.execute("ALTER TABLE " + fresh + " RENAME TO " + partition);
         s.execute("ALTER TABLE resident_priority ATTACH PARTITION " + partition + " FOR VALUES IN ('" + profile.id() + "')");
         c.commit();
+        // statistics for the planner: outside the transaction, or they would be rolled back with the
+        // connection (without them the ranked list's filters pick bitmap scans over the whole profile)
+        c.setAutoCommit(true);
         s.execute("ANALYZE " + partition);
         return n;
       } catch (SQLException | RuntimeException e) {

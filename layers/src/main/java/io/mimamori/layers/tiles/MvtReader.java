@@ -15,12 +15,67 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads a Mapbox Vector Tile (protobuf, spec 2.1) into layers and features with their attributes,
  * for tests and for the benchmark harness that compares feature counts between servers. Geometry is
- * kept as its command count only; this is a checker, not a renderer.
+ * kept as its raw command integers, with the area of a polygon in tile units; this is a checker,
+ * not a renderer.
  */
 public final class MvtReader {
 
-  /** A feature: its id (0 when absent), type (1 point, 2 line, 3 polygon) and attributes. */
-  public record Feature(long id, int type, Map<String, Object> attributes, int geometryCommands) {}
+  /**
+   * A feature: its id (0 when absent), type (1 point, 2 line, 3 polygon), attributes and geometry
+   * (the encoded command and parameter integers).
+   */
+  public record Feature(long id, int type, Map<String, Object> attributes, int[] geometry) {
+
+    /** How many integers encode the geometry (commands and parameters). */
+    public int geometryCommands() {
+      return geometry.length;
+    }
+
+    /**
+     * The area of a polygon feature in square tile units (rings' signed areas summed, so holes
+     * subtract); 0 for points and lines, and for polygons that collapsed onto the tile grid.
+     */
+    public double area() {
+      if (type != 3) {
+        return 0;
+      }
+      double total = 0;
+      double ring = 0;
+      long x = 0;
+      long y = 0;
+      long startX = 0;
+      long startY = 0;
+      int i = 0;
+      while (i < geometry.length) {
+        int command = geometry[i] & 7;
+        int count = geometry[i] >>> 3;
+        i++;
+        if (command == 7) { // close path: the edge back to the ring's start
+          ring += x * startY - startX * y;
+          total += ring / 2;
+          ring = 0;
+          continue;
+        }
+        for (int k = 0; k < count && i + 1 < geometry.length; k++) {
+          long nx = x + zigzag(geometry[i++]);
+          long ny = y + zigzag(geometry[i++]);
+          if (command == 1) {
+            startX = nx;
+            startY = ny;
+          } else {
+            ring += x * ny - nx * y;
+          }
+          x = nx;
+          y = ny;
+        }
+      }
+      return Math.abs(total);
+    }
+
+    private static long zigzag(int n) {
+      return (n >>> 1) ^ -(n & 1);
+    }
+  }
 
   public record Layer(String name, int extent, List<Feature> features) {}
 
@@ -70,7 +125,7 @@ public final class MvtReader {
   private static Feature feature(Pb pb, List<String> keys, List<Object> values) {
     long id = 0;
     int type = 0;
-    int commands = 0;
+    int[] geometryInts = new int[0];
     Map<String, Object> attributes = new LinkedHashMap<>();
     while (pb.more()) {
       int tag = pb.varint32();
@@ -87,15 +142,16 @@ public final class MvtReader {
         case 3 -> type = (int) pb.varint();
         case 4 -> {
           Pb geometry = pb.sub();
+          List<Integer> ints = new ArrayList<>();
           while (geometry.more()) {
-            geometry.varint();
-            commands++;
+            ints.add(geometry.varint32());
           }
+          geometryInts = ints.stream().mapToInt(Integer::intValue).toArray();
         }
         default -> pb.skip(tag);
       }
     }
-    return new Feature(id, type, attributes, commands);
+    return new Feature(id, type, attributes, geometryInts);
   }
 
   private static Object value(Pb pb) {

@@ -303,13 +303,12 @@ public final class TileBench {
 
   private static void printCheck(FeatureCountCheck.Report r) {
     System.out.println("| layer | tiles compared | tiles with features | features (mimamori) | tiles that differ "
-        + "| zero-area polygons only MapServer sends |");
+        + "| edge slivers only one server sent (under a pixel in the tile) |");
     System.out.println("|---|---:|---:|---:|---:|---:|");
     for (TileLayer l : COMPARED) {
       long differ = r.mismatches().stream().filter(m -> m.layer() == l).count();
       System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %,d | %d | %,d |%n", l.id(), r.layerTiles().getOrDefault(l, 0),
-          r.nonEmpty().getOrDefault(l, 0), r.features().getOrDefault(l, 0L), differ,
-          r.collapsedOnlyMapserver().getOrDefault(l, 0L));
+          r.nonEmpty().getOrDefault(l, 0), r.features().getOrDefault(l, 0L), differ, r.edgeSlivers().getOrDefault(l, 0L));
     }
     r.mismatches().stream().limit(40).forEach(m -> System.out.println("  MISMATCH " + m));
     if (r.mismatches().size() > 40) {

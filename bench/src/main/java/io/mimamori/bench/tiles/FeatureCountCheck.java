@@ -19,10 +19,13 @@ import java.util.function.BiFunction;
  * Asks both servers for the same layer of the same tiles, decodes both answers with
  * {@link MvtReader} and compares the number of features per layer per tile, and which features
  * (ids: shelter and hazard zone ids, no personal data) when the numbers differ. A tile whose layer
- * is missing from the answer counts as zero features. A polygon one server sends with no area on the
- * tile grid (it collapsed when snapped: a sliver in the buffer, or a zone smaller than a grid cell)
- * draws nothing; PostGIS's {@code ST_AsMVTGeom} drops such polygons and MapServer keeps them, so they
- * are left out of the comparison and counted apart.
+ * is missing from the answer counts as zero features. A tile disagrees when one server draws a
+ * feature (a point or line, or a polygon with at least a screen pixel inside the tile: 64 square
+ * units, a tile being drawn at most 512 pixels wide) that the other does not send at all. A polygon
+ * only one server sends with less than a pixel inside the tile (the rest in the tile's buffer)
+ * draws nothing there; such edge slivers are counted apart: the encoders treat them differently
+ * (PostGIS's {@code ST_AsMVTGeom} clips to the buffer, snaps to the grid and drops what collapses;
+ * MapServer clips and simplifies its own way).
  */
 public final class FeatureCountCheck {
 
@@ -38,12 +41,16 @@ public final class FeatureCountCheck {
   }
 
   /**
+   * @param edgeSlivers per layer, features only one server sent that draw less than a pixel
    * @param layerTiles tiles compared per layer
    * @param features features counted by mimamori per layer (the same as MapServer's where all agree)
    * @param nonEmpty tiles per layer with at least one feature
    */
   public record Report(Map<TileLayer, Integer> layerTiles, Map<TileLayer, Long> features,
-      Map<TileLayer, Integer> nonEmpty, List<Mismatch> mismatches, Map<TileLayer, Long> collapsedOnlyMapserver) {}
+      Map<TileLayer, Integer> nonEmpty, List<Mismatch> mismatches, Map<TileLayer, Long> edgeSlivers) {}
+
+  /** mimamori's tile extent, in tile units (TileStore). */
+  private static final int EXTENT = 4096;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -57,31 +64,53 @@ public final class FeatureCountCheck {
     Map<TileLayer, Long> features = new java.util.EnumMap<>(TileLayer.class);
     Map<TileLayer, Integer> nonEmpty = new java.util.EnumMap<>(TileLayer.class);
     List<Mismatch> mismatches = new ArrayList<>();
-    Map<TileLayer, Long> collapsed = new java.util.EnumMap<>(TileLayer.class);
+    Map<TileLayer, Long> slivers = new java.util.EnumMap<>(TileLayer.class);
     for (TileLayer layer : layers) {
-      collapsed.put(layer, 0L);
+      slivers.put(layer, 0L);
       for (TileCoord t : tiles) {
         List<MvtReader.Feature> ours = features(get(mimamori.apply(layer, t)), layer);
-        List<MvtReader.Feature> all = features(get(mapserver.apply(layer, t)), layer);
-        List<MvtReader.Feature> theirs = all.stream().filter(f -> f.type() != 3 || f.area() > 0).toList();
-        collapsed.merge(layer, (long) (all.size() - theirs.size()), Long::sum);
+        List<MvtReader.Feature> theirs = features(get(mapserver.apply(layer, t)), layer);
         layerTiles.merge(layer, 1, Integer::sum);
         features.merge(layer, (long) ours.size(), Long::sum);
         if (!ours.isEmpty()) {
           nonEmpty.merge(layer, 1, Integer::sum);
         }
-        if (ours.size() != theirs.size()) {
-          Set<Long> a = ids(ours);
-          Set<Long> b = ids(theirs);
-          Set<Long> onlyA = new TreeSet<>(a);
-          onlyA.removeAll(b);
-          Set<Long> onlyB = new TreeSet<>(b);
-          onlyB.removeAll(a);
+        Set<Long> a = ids(ours);
+        Set<Long> b = ids(theirs);
+        if (a.equals(b)) {
+          continue;
+        }
+        // a feature one server draws (a pixel or more inside the tile) and the other does not send
+        Set<Long> onlyA = ids(ours.stream().filter(FeatureCountCheck::drawnOnTheTile).toList());
+        onlyA.removeAll(b);
+        Set<Long> onlyB = ids(theirs.stream().filter(FeatureCountCheck::drawnOnTheTile).toList());
+        onlyB.removeAll(a);
+        Set<Long> differ = new TreeSet<>(a);
+        differ.addAll(b);
+        Set<Long> both = new TreeSet<>(a);
+        both.retainAll(b);
+        differ.removeAll(both);
+        slivers.merge(layer, (long) (differ.size() - onlyA.size() - onlyB.size()), Long::sum);
+        if (!onlyA.isEmpty() || !onlyB.isEmpty()) {
           mismatches.add(new Mismatch(layer, t, ours.size(), theirs.size(), onlyA, onlyB));
         }
       }
     }
-    return new Report(layerTiles, features, nonEmpty, mismatches, collapsed);
+    return new Report(layerTiles, features, nonEmpty, mismatches, slivers);
+  }
+
+  /**
+   * Square tile units in one screen pixel when a tile is drawn 512 pixels wide (the largest tiles
+   * are drawn; 4096 / 512 = 8 units a side).
+   */
+  private static final double PIXEL = 64;
+
+  /**
+   * Points and lines count wherever they are; a polygon only when at least a screen pixel of it lies
+   * inside the tile.
+   */
+  private static boolean drawnOnTheTile(MvtReader.Feature f) {
+    return f.type() != 3 || f.areaWithin(0, EXTENT, false) >= PIXEL;
   }
 
   private static List<MvtReader.Feature> features(byte[] tile, TileLayer layer) {

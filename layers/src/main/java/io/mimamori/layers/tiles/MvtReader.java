@@ -36,40 +36,94 @@ public final class MvtReader {
      * subtract); 0 for points and lines, and for polygons that collapsed onto the tile grid.
      */
     public double area() {
+      return areaWithin(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false);
+    }
+
+    /**
+     * The area of the part of a polygon feature inside the square {@code [min, max]} on both axes
+     * (for example the tile grown by its buffer), in square tile units; 0 for points and lines. With
+     * {@code snap}, the cut rings' corners are first rounded to the tile grid, as a tile encoder
+     * does: a sliver then has no area left.
+     */
+    public double areaWithin(double min, double max, boolean snap) {
       if (type != 3) {
         return 0;
       }
       double total = 0;
-      double ring = 0;
+      for (List<double[]> ring : rings()) {
+        List<double[]> cut = clip(ring, min, max);
+        if (snap) {
+          cut = cut.stream().map(p -> new double[] {Math.rint(p[0]), Math.rint(p[1])}).toList();
+        }
+        total += signedArea(cut);
+      }
+      return Math.abs(total);
+    }
+
+    /** The polygon's rings as tile coordinates (each ring open: its first point is not repeated). */
+    private List<List<double[]>> rings() {
+      List<List<double[]>> rings = new ArrayList<>();
+      List<double[]> ring = null;
       long x = 0;
       long y = 0;
-      long startX = 0;
-      long startY = 0;
       int i = 0;
       while (i < geometry.length) {
         int command = geometry[i] & 7;
         int count = geometry[i] >>> 3;
         i++;
-        if (command == 7) { // close path: the edge back to the ring's start
-          ring += x * startY - startX * y;
-          total += ring / 2;
-          ring = 0;
+        if (command == 7) {
+          ring = null;
           continue;
         }
         for (int k = 0; k < count && i + 1 < geometry.length; k++) {
-          long nx = x + zigzag(geometry[i++]);
-          long ny = y + zigzag(geometry[i++]);
+          x += zigzag(geometry[i++]);
+          y += zigzag(geometry[i++]);
           if (command == 1) {
-            startX = nx;
-            startY = ny;
-          } else {
-            ring += x * ny - nx * y;
+            ring = new ArrayList<>();
+            rings.add(ring);
           }
-          x = nx;
-          y = ny;
+          if (ring != null) {
+            ring.add(new double[] {x, y});
+          }
         }
       }
-      return Math.abs(total);
+      return rings;
+    }
+
+    private static double signedArea(List<double[]> ring) {
+      double twice = 0;
+      for (int k = 0; k < ring.size(); k++) {
+        double[] a = ring.get(k);
+        double[] b = ring.get((k + 1) % ring.size());
+        twice += a[0] * b[1] - b[0] * a[1];
+      }
+      return twice / 2;
+    }
+
+    /** The ring cut to the square, one side at a time (Sutherland and Hodgman's polygon clipping). */
+    private static List<double[]> clip(List<double[]> ring, double min, double max) {
+      List<double[]> out = ring;
+      for (int side = 0; side < 4 && !out.isEmpty(); side++) {
+        int axis = side % 2;
+        double bound = side < 2 ? min : max;
+        boolean keepAbove = side < 2;
+        List<double[]> in = out;
+        out = new ArrayList<>();
+        for (int k = 0; k < in.size(); k++) {
+          double[] a = in.get(k);
+          double[] b = in.get((k + 1) % in.size());
+          boolean aIn = keepAbove ? a[axis] >= bound : a[axis] <= bound;
+          boolean bIn = keepAbove ? b[axis] >= bound : b[axis] <= bound;
+          if (aIn) {
+            out.add(a);
+          }
+          if (aIn != bIn) {
+            double t = (bound - a[axis]) / (b[axis] - a[axis]);
+            out.add(new double[] {a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])});
+          }
+        }
+      }
+      return out;
     }
 
     private static long zigzag(int n) {

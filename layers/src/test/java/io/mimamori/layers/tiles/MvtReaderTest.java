@@ -25,4 +25,15 @@ class MvtReaderTest {
     assertThat(new MvtReader.Feature(1, 3, Map.of(), sliver).area()).isZero();
     assertThat(new MvtReader.Feature(1, 1, Map.of(), new int[] {9, 4, 4}).area()).isZero();
   }
+
+  @Test
+  void onlyThePartInsideTheSquareCounts() {
+    MvtReader.Feature square = new MvtReader.Feature(1, 3, Map.of(), SQUARE_10);
+    assertThat(square.areaWithin(5, 100, false)).isEqualTo(25.0);
+    assertThat(square.areaWithin(-1, 2.5, false)).isEqualTo(6.25);
+    assertThat(square.areaWithin(-1, 2.5, true)).as("2.5 rounds to 2 (half to even)").isEqualTo(4.0);
+    assertThat(square.areaWithin(9.7, 20, false)).isCloseTo(0.3 * 0.3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(square.areaWithin(9.7, 20, true)).as("a sliver collapses on the grid").isZero();
+    assertThat(square.areaWithin(20, 30, false)).isZero();
+  }
 }

@@ -6,14 +6,14 @@ import java.util.Optional;
 
 /**
  * The map's vector tile layers, with the fields each carries. None carries personal data: the
- * residents appear only as counts per hexagon, and cells with fewer people than the configured
+ * residents appear only as counts per grid cell (in total and per priority band), and cells with fewer people than the configured
  * minimum are left out.
  */
 public enum TileLayer {
   SHELTERS("shelters", 8, List.of("kind", "name", "hazards", "target_groups", "disability_types",
       "capacity_persons", "capacity_children")),
   HAZARDS("hazards", 8, List.of("hazard_type", "rank", "phenomenon")),
-  RESIDENT_DENSITY("resident_density", 8, List.of("residents"));
+  RESIDENT_DENSITY("resident_density", 8, List.of("residents", "band_a", "band_b", "band_c", "band_d"));
 
   private final String id;
   private final int minZoom;

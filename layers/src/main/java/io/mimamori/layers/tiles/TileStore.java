@@ -53,23 +53,36 @@ public final class TileStore {
       """;
 
   /**
-   * Active residents counted per hexagon of a global Web Mercator grid (so cells agree across
-   * tiles); cells under the minimum are dropped. Parameters: z, x, y, hexagon size (m), minimum.
+   * Active residents counted per square cell of a global Web Mercator grid (cell i, j covers
+   * [i, i + 1) x [j, j + 1) times the cell size, so cells agree across tiles), in one pass over the
+   * homes in the tile: each home's cell is computed, not searched for. Counts per priority band
+   * (national profile; unscored residents count in the total only). Cells under the minimum are
+   * dropped. Homes are searched in the tile grown by its buffer and one cell, so that every cell
+   * drawn is counted whole. Parameters: z, x, y, margin (m), cell size (m) three times, minimum.
    */
   private static final String RESIDENT_DENSITY =
       """
       WITH b AS (SELECT ST_TileEnvelope(?, ?, ?) AS t3857),
-           cells AS (SELECT h.geom AS cell3857, ST_Transform(h.geom, 4326) AS cell4326
-                     FROM b, ST_HexagonGrid(?, b.t3857) AS h)
+           e AS (SELECT t3857, ST_Transform(ST_Expand(t3857, ?), 4326) AS t4326 FROM b),
+           homes AS (
+             SELECT floor(ST_X(p) / ?)::int AS i, floor(ST_Y(p) / ?)::int AS j, rp.band
+             FROM e, household hh
+             JOIN resident r ON r.household_id = hh.id AND r.register_status = 'active'
+             LEFT JOIN resident_priority rp ON rp.profile = 'national' AND rp.resident_id = r.id
+             CROSS JOIN LATERAL ST_Transform(hh.geom, 3857) AS p
+             WHERE hh.geom && e.t4326
+           ),
+           cells AS (
+             SELECT i, j, count(*) AS residents,
+                    count(*) FILTER (WHERE band = 'A') AS band_a, count(*) FILTER (WHERE band = 'B') AS band_b,
+                    count(*) FILTER (WHERE band = 'C') AS band_c, count(*) FILTER (WHERE band = 'D') AS band_d
+             FROM homes GROUP BY i, j
+           )
       SELECT ST_AsMVT(q, 'resident_density', 4096, 'geom') FROM (
-        SELECT n.residents, ST_AsMVTGeom(c.cell3857, b.t3857, 4096, 64, true) AS geom
-        FROM b, cells c
-        CROSS JOIN LATERAL (
-          SELECT count(*) AS residents
-          FROM household hh JOIN resident r ON r.household_id = hh.id AND r.register_status = 'active'
-          WHERE hh.geom && c.cell4326 AND ST_Intersects(hh.geom, c.cell4326)
-        ) AS n
-        WHERE n.residents >= ?
+        SELECT c.residents, c.band_a, c.band_b, c.band_c, c.band_d,
+               ST_AsMVTGeom(ST_SetSRID(ST_Square(?, c.i, c.j), 3857), b.t3857, 4096, 64, true) AS geom
+        FROM cells c, b
+        WHERE c.residents >= ?
       ) AS q
       WHERE q.geom IS NOT NULL
       """;
@@ -105,8 +118,8 @@ public final class TileStore {
     }
   }
 
-  /** Hexagons about a sixteenth of the tile across, never smaller than 200 m (privacy floor). */
-  static double hexagonSizeMetres(TileCoord t) {
+  /** Cells about a sixteenth of the tile across, never smaller than 200 m (privacy floor). */
+  static double cellSizeMetres(TileCoord t) {
     double tileMetres = 40_075_016.686 / (1L << t.z());
     return Math.max(200, tileMetres / 16);
   }
@@ -116,8 +129,12 @@ public final class TileStore {
       ps.setInt(1, t.z());
       ps.setInt(2, t.x());
       ps.setInt(3, t.y());
-      ps.setDouble(4, hexagonSizeMetres(t));
-      ps.setInt(5, minimumCellCount);
+      double size = cellSizeMetres(t);
+      ps.setDouble(4, size + 40_075_016.686 / (1L << t.z()) * (BUFFER + 1) / EXTENT);
+      ps.setDouble(5, size);
+      ps.setDouble(6, size);
+      ps.setDouble(7, size);
+      ps.setInt(8, minimumCellCount);
       return bytes(ps);
     }
   }

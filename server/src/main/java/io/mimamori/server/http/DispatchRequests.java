@@ -29,7 +29,11 @@ import java.util.stream.Collectors;
 final class DispatchRequests {
 
   static final int MAX_TEAMS = 500;
-  static final int MAX_TASKS = 5_000;
+  /** Checks one run plans at most (highest priority first): the road matrix over them and the teams stays near 100 MB. */
+  static final int MAX_TASKS = 3_000;
+
+  /** The visits a run plans, and how many more open checks it leaves for a later run. */
+  record Selection(List<DispatchPlanner.Visit> visits, int notPlanned) {}
 
   private final DispatchStore dispatch;
   private final ResidentNeedsStore residents;
@@ -99,10 +103,10 @@ final class DispatchRequests {
 
   /**
    * The checks to visit: of the residents listed in {@code residents} (each must have a check in
-   * the emergency), or else every open check of the emergency; with the residents' facts (checks of
-   * residents no longer on the register are dropped).
+   * the emergency), or else the emergency's open checks, the {@value #MAX_TASKS} of highest priority;
+   * with the residents' facts (checks of residents no longer on the register are dropped).
    */
-  List<DispatchPlanner.Visit> visits(JsonNode body, long emergencyId) throws SQLException {
+  Selection visits(JsonNode body, long emergencyId) throws SQLException {
     List<Long> asked = JsonFields.ids(body, "residents", MAX_TASKS);
     List<CheckToVisit> checks;
     if (!asked.isEmpty()) {
@@ -113,10 +117,11 @@ final class DispatchRequests {
         throw new BadRequest("residents", "residents: no safety check in emergency " + emergencyId + " for resident "
             + missing.stream().map(String::valueOf).collect(Collectors.joining(", ")));
       }
-    } else {
-      checks = dispatch.checks(emergencyId).stream().filter(CheckToVisit::open).limit(MAX_TASKS).toList();
+      return new Selection(withResidents(checks), 0);
     }
-    return withResidents(checks);
+    List<CheckToVisit> open = dispatch.checks(emergencyId).stream().filter(CheckToVisit::open).toList();
+    return new Selection(withResidents(open.subList(0, Math.min(MAX_TASKS, open.size()))),
+        Math.max(0, open.size() - MAX_TASKS));
   }
 
   /** The checks {@code key} lists: each must be a check of the emergency ({@code field} names the list). */

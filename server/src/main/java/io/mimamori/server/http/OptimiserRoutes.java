@@ -94,7 +94,8 @@ public final class OptimiserRoutes {
     long emergency = requests.activeEmergency(body);
     TravelProfile profile = DispatchRequests.profile(body);
     List<TeamRequest> teams = requests.teams(body, profile);
-    List<DispatchPlanner.Visit> visits = requests.visits(body, emergency);
+    DispatchRequests.Selection selection = requests.visits(body, emergency);
+    List<DispatchPlanner.Visit> visits = selection.visits();
     Duration limit = Duration.ofSeconds(JsonFields.integer(body, "seconds", "seconds", 1, 600, 30));
     if (visits.isEmpty()) {
       throw new HttpResponseException(409, "Emergency " + emergency + " has no open safety checks to plan.");
@@ -106,6 +107,7 @@ public final class OptimiserRoutes {
     Map<String, Object> out = new LinkedHashMap<>(JobJson.describe(job));
     out.put("tasks", visits.size());
     out.put("teams", teams.size());
+    out.put("open_checks_not_planned", selection.notPlanned());
     ctx.header("Location", "/api/optimisations/" + job.id());
     ctx.status(202).json(out);
   }

@@ -35,6 +35,17 @@ public final class DispatchStore {
       FROM safety_check WHERE emergency_id = ? AND resident_id = ANY (?) ORDER BY id
       """;
   private static final String SUPPORTERS = "SELECT id FROM supporter WHERE id = ANY (?)";
+  private static final String SUPPORTERS_NEAR =
+      """
+      SELECT s.id, s.name, s.relation, s.skills, ST_X(s.geom), ST_Y(s.geom)
+      FROM emergency e JOIN supporter s ON s.geom && ST_Expand(e.area, 0.01)
+      WHERE e.id = ? AND s.kind = 'person'
+      ORDER BY ST_Distance(s.geom, e.area), s.id
+      LIMIT ?
+      """;
+
+  /** A person who may be sent: where they live and what they can do. */
+  public record SupporterAt(long id, String name, String relation, List<String> skills, double lon, double lat) {}
 
   private final DataSource dataSource;
 
@@ -81,6 +92,25 @@ public final class DispatchStore {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Supporters (persons with a known home) living in the emergency's area or within about a
+   * kilometre of it, nearest first.
+   */
+  public List<SupporterAt> supportersNear(long emergencyId, int limit) throws SQLException {
+    List<SupporterAt> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SUPPORTERS_NEAR)) {
+      ps.setLong(1, emergencyId);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new SupporterAt(rs.getLong(1), rs.getString(2), rs.getString(3),
+              List.of((String[]) rs.getArray(4).getArray()), rs.getDouble(5), rs.getDouble(6)));
         }
       }
     }

@@ -68,6 +68,7 @@ public final class AccessRules {
     TABLE.put("POST /api/preassignments", REGISTER_READERS);
     TABLE.put("GET /api/preassignments/{id}", REGISTER_READERS);
     TABLE.put("POST /api/preassignments/{id}/cancel", REGISTER_READERS);
+    TABLE.put("GET /api/emergencies/{id}/supporters", OPERATIONS);
     TABLE.put("POST /api/optimisations", OPERATIONS);
     TABLE.put("GET /api/optimisations", OPERATIONS);
     TABLE.put("GET /api/optimisations/{id}", OPERATIONS);

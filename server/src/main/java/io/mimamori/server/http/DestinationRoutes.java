@@ -86,7 +86,7 @@ public final class DestinationRoutes {
   private void destinations(Context ctx) throws SQLException {
     Principal p = AuthRoutes.require(ctx);
     long id = JsonFields.pathId(ctx, "id");
-    int count = boundedParam(ctx, "count", 3, 1, 10);
+    int count = JsonFields.integerParam(ctx, "count", 3, 1, 10);
     String profileParam = ctx.queryParam("profile");
     TravelProfile asked = profileParam == null || profileParam.isBlank() ? null : JsonFields.profile(profileParam, "profile");
     HazardAwareRouter router = RoutingGate.router(ctx, graphs);
@@ -174,22 +174,6 @@ public final class DestinationRoutes {
     String id = ctx.pathParam("id");
     return jobs.<PreAssignment>find(id, KIND).orElseThrow(() -> new NotFoundResponse(
         "No pre-assignment job " + id.replaceAll("[^0-9a-f]", "") + " (finished jobs are kept for a while, then forgotten)"));
-  }
-
-  private static int boundedParam(Context ctx, String name, int fallback, int min, int max) {
-    String raw = ctx.queryParam(name);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      int v = Integer.parseInt(raw.trim());
-      if (v >= min && v <= max) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new BadRequest(name, name + " must be a whole number " + min + ".." + max);
   }
 
   private void audit(Context ctx, Principal p, String action, String purpose, List<Long> ids) throws SQLException {

@@ -146,6 +146,23 @@ final class JsonFields {
     return out;
   }
 
+  /** A whole-number query parameter within bounds, or {@code fallback} when absent. */
+  static int integerParam(Context ctx, String name, int fallback, int min, int max) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      int v = Integer.parseInt(raw.trim());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new BadRequest(name, name + " must be a whole number " + min + ".." + max);
+  }
+
   /** A path parameter that is a positive whole number. */
   static long pathId(Context ctx, String name) {
     try {

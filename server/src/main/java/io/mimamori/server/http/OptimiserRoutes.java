@@ -39,6 +39,8 @@ import java.util.Set;
  * The dispatcher's route optimiser (dispatchers, HQ and admins):
  *
  * <ul>
+ *   <li>{@code GET /api/emergencies/{id}/supporters?limit=50}: persons who may be sent, living in or
+ *       near the emergency's area, nearest first (audited: their names and homes are personal data);
  *   <li>{@code POST /api/optimisations}: plans routes for an emergency's open safety checks (or
  *       the checks of the residents listed) and the teams given; a job (202, {@code Location});
  *   <li>{@code GET /api/optimisations}: the runs kept, with their summaries;
@@ -62,6 +64,7 @@ public final class OptimiserRoutes {
   static final String KIND = "optimisation";
 
   private final RoadGraphService graphs;
+  private final DispatchStore dispatch;
   private final DispatchRequests requests;
   private final PublishedRouteStore published;
   private final AuditLog audit;
@@ -71,6 +74,7 @@ public final class OptimiserRoutes {
   public OptimiserRoutes(RoadGraphService graphs, DispatchStore dispatch, ResidentNeedsStore residents,
       PublishedRouteStore published, AuditLog audit, JobRegistry jobs, int threads) {
     this.graphs = graphs;
+    this.dispatch = dispatch;
     this.requests = new DispatchRequests(dispatch, residents);
     this.published = published;
     this.audit = audit;
@@ -79,6 +83,7 @@ public final class OptimiserRoutes {
   }
 
   public void register(Javalin app) {
+    app.get("/api/emergencies/{id}/supporters", this::supporters);
     app.post("/api/optimisations", this::start);
     app.get("/api/optimisations", this::list);
     app.get("/api/optimisations/{id}", this::get);
@@ -86,6 +91,31 @@ public final class OptimiserRoutes {
     app.post("/api/optimisations/{id}/moves", this::move);
     app.post("/api/optimisations/{id}/replan", this::replan);
     app.post("/api/optimisations/{id}/publish", this::publish);
+  }
+
+  /** The supporters a dispatcher may send for an emergency: persons living in or near its area; audited. */
+  private void supporters(Context ctx) throws SQLException {
+    Principal p = AuthRoutes.require(ctx);
+    long emergency = JsonFields.pathId(ctx, "id");
+    int limit = JsonFields.integerParam(ctx, "limit", 50, 1, DispatchRequests.MAX_TEAMS);
+    if (dispatch.emergencyActive(emergency).isEmpty()) {
+      throw new NotFoundResponse("No emergency " + emergency);
+    }
+    List<DispatchStore.SupporterAt> near = dispatch.supportersNear(emergency, limit);
+    audit.append(List.of(new AuditEntry(Instant.now(), p.account().id(), p.account().login(), "read", "dispatch",
+        "supporter", near.stream().map(DispatchStore.SupporterAt::id).toList(), ctx.ip())));
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (DispatchStore.SupporterAt s : near) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", s.id());
+      m.put("name", s.name());
+      m.put("relation", s.relation());
+      m.put("skills", s.skills());
+      m.put("location", new double[] {s.lon(), s.lat()});
+      out.add(m);
+    }
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(out);
   }
 
   private void start(Context ctx) throws SQLException {

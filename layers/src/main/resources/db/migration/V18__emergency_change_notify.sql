@@ -19,3 +19,7 @@ CREATE TRIGGER emergency_insert_notify AFTER INSERT ON emergency
     REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_emergency_change();
 CREATE TRIGGER emergency_update_notify AFTER UPDATE ON emergency
     REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_emergency_change();
+
+-- V13 left published_route.geom without the GiST index every geometry column has (SchemaIT checks
+-- it); routing adds it here. IF NOT EXISTS: a fix under the same name elsewhere makes this a no-op.
+CREATE INDEX IF NOT EXISTS published_route_geom_idx ON published_route USING gist (geom);

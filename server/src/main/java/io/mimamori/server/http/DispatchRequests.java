@@ -45,7 +45,11 @@ final class DispatchRequests {
 
   /** The emergency's id, checked to exist (404) and be active (409). */
   long activeEmergency(JsonNode body) throws SQLException {
-    long id = JsonFields.id(body, "emergency_id", "emergency_id");
+    return requireActive(JsonFields.id(body, "emergency_id", "emergency_id"));
+  }
+
+  /** {@code id}, checked to name an emergency (404) that is active (409). */
+  long requireActive(long id) throws SQLException {
     Boolean active = dispatch.emergencyActive(id).orElseThrow(() -> new NotFoundResponse("No emergency " + id));
     if (!active) {
       throw new HttpResponseException(409, "Emergency " + id + " has ended: nothing more to plan for it.");

@@ -255,7 +255,7 @@ public final class OptimiserRoutes {
     Job<DispatchPlan> previous = find(ctx);
     DispatchPlan plan = ended(previous);
     JsonNode body = JsonFields.body(ctx);
-    long emergency = plan.input().emergencyId();
+    long emergency = requests.requireActive(plan.input().emergencyId());
     Set<String> inPlan = new HashSet<>();
     plan.problem().tasks().forEach(t -> inPlan.add(t.id()));
     Set<String> finished = new HashSet<>();

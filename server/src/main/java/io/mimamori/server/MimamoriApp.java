@@ -35,6 +35,18 @@ import io.mimamori.server.http.OgcFeatureRoutes;
 import io.mimamori.server.http.RegisterRoutes;
 import io.mimamori.server.http.TileRoutes;
 import io.mimamori.server.http.TownRoutes;
+import io.mimamori.layers.dispatch.DispatchStore;
+import io.mimamori.layers.dispatch.PublishedRouteStore;
+import io.mimamori.layers.hazard.ActiveZoneStore;
+import io.mimamori.layers.register.ResidentNeedsStore;
+import io.mimamori.layers.shelter.DestinationShelterStore;
+import io.mimamori.routing.RouterSettings;
+import io.mimamori.server.http.DestinationRoutes;
+import io.mimamori.server.http.OptimiserRoutes;
+import io.mimamori.server.http.RoutingRoutes;
+import io.mimamori.server.jobs.JobRegistry;
+import io.mimamori.server.routing.HazardBlocking;
+import io.mimamori.server.routing.RoadGraphService;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,17 +66,32 @@ public final class MimamoriApp implements AutoCloseable {
   private final List<String> endpoints;
 
   private final LiveEvents live;
+  private final Routing routing;
 
-  private MimamoriApp(Javalin javalin, TileCache tiles, PgNotificationListener changes, LiveEvents live, List<String> endpoints) {
+  /** The road graph, its blocked roads and the background jobs, closed with the app. */
+  private record Routing(RoadGraphService graphs, HazardBlocking blocking, JobRegistry jobs) {}
+
+  private MimamoriApp(Javalin javalin, TileCache tiles, PgNotificationListener changes, LiveEvents live, List<String> endpoints,
+      Routing routing) {
     this.javalin = javalin;
     this.live = live;
     this.endpoints = endpoints;
     this.tiles = tiles;
     this.changes = changes;
+    this.routing = routing;
   }
 
-  /** Starts listening on the configured host and port (0 picks a free port). */
+  /**
+   * Starts listening on the configured host and port (0 picks a free port), and opens the
+   * configured road graph in the background.
+   */
   public static MimamoriApp start(ServerConfig config, DataSource dataSource) {
+    return start(config, dataSource, config.routing().osmFile()
+        .map(f -> RoadGraphService.fromFile(f, config.routing().graphCache())).orElse(null));
+  }
+
+  /** As {@link #start(ServerConfig, DataSource)}, opening the road graph with {@code opener} (null: no routing). */
+  static MimamoriApp start(ServerConfig config, DataSource dataSource, RoadGraphService.Opener opener) {
     List<String> endpoints = new CopyOnWriteArrayList<>();
     Javalin app = Javalin.create(c -> {
       c.events(e -> e.handlerAdded(meta -> {
@@ -113,6 +140,13 @@ public final class MimamoriApp implements AutoCloseable {
     new OgcFeatureRoutes(features).register(app);
     TileCache tiles = new TileCache(new TileStore(dataSource, config.minimumCellCount()), config.tileCacheBytes());
     new TileRoutes(tiles).register(app);
+    Routing routing = routing(config, dataSource, opener);
+    ResidentNeedsStore needs = new ResidentNeedsStore(dataSource);
+    new RoutingRoutes(routing.graphs(), routing.blocking()).register(app);
+    new DestinationRoutes(routing.graphs(), needs, new DestinationShelterStore(dataSource), new AuditLog(dataSource),
+        routing.jobs()).register(app);
+    new OptimiserRoutes(routing.graphs(), new DispatchStore(dataSource), needs,
+        new PublishedRouteStore(dataSource), new AuditLog(dataSource), routing.jobs(), config.routing().threads()).register(app);
     // one connection listens for the whole instance: map changes clear tiles, reports reach screens
     PgNotificationListener changes = new PgNotificationListener(dataSource, List.of(MapChange.CHANNEL, LiveEvents.CHANNEL),
         (channel, payload) -> {
@@ -121,6 +155,9 @@ public final class MimamoriApp implements AutoCloseable {
             return;
           }
           MapChange.parse(payload).ifPresent(change -> {
+            if (change.layer().equals("hazards") || change.layer().equals("emergencies")) {
+              routing.blocking().requestRefresh();
+            }
             for (TileLayer layer : TileLayer.affectedBy(change.layer())) {
               tiles.invalidate(layer, change.minLon(), change.minLat(), change.maxLon(), change.maxLat());
             }
@@ -129,10 +166,23 @@ public final class MimamoriApp implements AutoCloseable {
         () -> {
           tiles.invalidateAll(); // notifications were lost while the connection was down
           live.pushAll();
+          routing.blocking().requestRefresh();
         }).start();
     app.start(config.host(), config.port());
     log.atInfo().setMessage("Serving").addKeyValue("url", "http://" + displayHost(config.host()) + ":" + app.port()).log();
-    return new MimamoriApp(app, tiles, changes, live, List.copyOf(endpoints));
+    return new MimamoriApp(app, tiles, changes, live, List.copyOf(endpoints), routing);
+  }
+
+  private static Routing routing(ServerConfig config, DataSource dataSource, RoadGraphService.Opener opener) {
+    HazardBlocking blocking = new HazardBlocking(new ActiveZoneStore(dataSource));
+    RoadGraphService graphs = opener == null ? RoadGraphService.notConfigured()
+        : RoadGraphService.start(config.routing().osmFile().map(Object::toString).orElse("road graph"), opener,
+            RouterSettings.defaults().withThreads(config.routing().threads()), blocking::attach);
+    if (opener == null) {
+      log.warn("No road network configured (routing.osm-file): routes, destinations and optimisation answer 503");
+    }
+    JobRegistry jobs = new JobRegistry(config.routing().keepFinishedJobs(), config.routing().maxRunningJobs(), 100);
+    return new Routing(graphs, blocking, jobs);
   }
 
   public int port() {
@@ -148,12 +198,24 @@ public final class MimamoriApp implements AutoCloseable {
     return tiles;
   }
 
+  /** The road graph's state (tests wait for it to be ready). */
+  public RoadGraphService roadGraph() {
+    return routing.graphs();
+  }
+
+  public HazardBlocking hazardBlocking() {
+    return routing.blocking();
+  }
+
   /** Stops accepting requests and lets running ones finish (up to 10 s). */
   @Override
   public void close() {
     live.close();
     javalin.stop();
     changes.close();
+    routing.jobs().close();
+    routing.blocking().close();
+    routing.graphs().close();
   }
 
   /** Same-origin everything, plus the background map's tile host for images. */

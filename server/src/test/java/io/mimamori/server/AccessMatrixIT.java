@@ -48,6 +48,16 @@ class AccessMatrixIT {
     SAMPLE.put("/api/emergencies/{id}/counts", "/api/emergencies/999/counts");
     SAMPLE.put("/api/checks/{id}/status", "/api/checks/999/status");
     SAMPLE.put("/api/events", "/api/events?replay_only=true");
+    SAMPLE.put("/api/emergencies/{id}/supporters", "/api/emergencies/999/supporters");
+    SAMPLE.put("/api/route", "/api/route?from=138.86,35.10&to=138.87,35.11");
+    SAMPLE.put("/api/residents/{id}/destinations", "/api/residents/1/destinations");
+    SAMPLE.put("/api/preassignments/{id}", "/api/preassignments/0123456789abcdef0123456789abcdef");
+    SAMPLE.put("/api/preassignments/{id}/cancel", "/api/preassignments/0123456789abcdef0123456789abcdef/cancel");
+    SAMPLE.put("/api/optimisations/{id}", "/api/optimisations/0123456789abcdef0123456789abcdef");
+    SAMPLE.put("/api/optimisations/{id}/stop", "/api/optimisations/0123456789abcdef0123456789abcdef/stop");
+    SAMPLE.put("/api/optimisations/{id}/moves", "/api/optimisations/0123456789abcdef0123456789abcdef/moves");
+    SAMPLE.put("/api/optimisations/{id}/replan", "/api/optimisations/0123456789abcdef0123456789abcdef/replan");
+    SAMPLE.put("/api/optimisations/{id}/publish", "/api/optimisations/0123456789abcdef0123456789abcdef/publish");
   }
 
   @BeforeAll

@@ -38,6 +38,32 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(database, MimamoriApp.start(config, database.dataSource()));
   }
 
+  /** The road network a test server routes on: its OSM file, and how the server opens its graph. */
+  public record Roads(Path osmFile, io.mimamori.server.routing.RoadGraphService.Opener opener) {}
+
+  /** Prepares a fresh database before the server starts and names the roads it routes on. */
+  @FunctionalInterface
+  public interface RoadsSetup {
+    Roads prepare(javax.sql.DataSource dataSource) throws Exception;
+  }
+
+  /** The real server on a fresh database that {@code setup} fills first, routing on the roads it names. */
+  public static TestServer startWithRoads(String purpose, RoadsSetup setup) throws Exception {
+    DatabaseConfig db = TestPostgis.freshDatabase(purpose);
+    Database database = Database.open(db, 8);
+    try {
+      Roads roads = setup.prepare(database.dataSource());
+      ServerConfig config = new ServerConfig(
+          "127.0.0.1", 0, Path.of("target/test-home"), Optional.of(db), Optional.empty(), "", "テスト市", 4, 64_000_000L, 3,
+          LOGINS_PER_MINUTE).withRouting(io.mimamori.server.config.RoutingConfig.none(Path.of("target/test-home"))
+              .withOsmFile(roads.osmFile()).withJobs(java.time.Duration.ofMinutes(10), 3));
+      return new TestServer(database, MimamoriApp.start(config, database.dataSource(), roads.opener()));
+    } catch (Exception | Error e) {
+      database.close();
+      throw e;
+    }
+  }
+
   public MimamoriApp app() {
     return app;
   }

@@ -62,6 +62,20 @@ public final class AccessRules {
     TABLE.put("GET /api/emergencies/{id}/counts", OPERATIONS);
     TABLE.put("POST /api/checks/{id}/status", REPORTERS);
     TABLE.put("GET /api/events", OPERATIONS);
+    TABLE.put("GET /api/routing/status", PUBLIC);
+    TABLE.put("GET /api/route", SIGNED_IN);
+    TABLE.put("GET /api/residents/{id}/destinations", REGISTER_READERS);
+    TABLE.put("POST /api/preassignments", REGISTER_READERS);
+    TABLE.put("GET /api/preassignments/{id}", REGISTER_READERS);
+    TABLE.put("POST /api/preassignments/{id}/cancel", REGISTER_READERS);
+    TABLE.put("GET /api/emergencies/{id}/supporters", OPERATIONS);
+    TABLE.put("POST /api/optimisations", OPERATIONS);
+    TABLE.put("GET /api/optimisations", OPERATIONS);
+    TABLE.put("GET /api/optimisations/{id}", OPERATIONS);
+    TABLE.put("POST /api/optimisations/{id}/stop", OPERATIONS);
+    TABLE.put("POST /api/optimisations/{id}/moves", OPERATIONS);
+    TABLE.put("POST /api/optimisations/{id}/replan", OPERATIONS);
+    TABLE.put("POST /api/optimisations/{id}/publish", OPERATIONS);
   }
 
   private AccessRules() {}

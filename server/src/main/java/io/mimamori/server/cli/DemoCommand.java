@@ -76,7 +76,7 @@ final class DemoCommand {
       if (!prepare(ds, spec, shelterFiles, hazardFiles, config.home().resolve("demo"), ctrlC, out)) {
         out.println("The demo town is already loaded (remove " + config.home() + " to start anew).");
       }
-      app = MimamoriApp.start(config, ds);
+      app = MimamoriApp.start(withDemoRoads(config, ds, out), ds);
     } catch (CancellationException e) {
       out.println("Cancelled: nothing was stored.");
       db.close();
@@ -139,6 +139,24 @@ final class DemoCommand {
           + read.rejections().get(0));
     }
     return read.records();
+  }
+
+  /**
+   * Routes on the demo town's roads (the OSM file the generator wrote, as recorded with the town)
+   * unless another road network is configured.
+   */
+  static ServerConfig withDemoRoads(ServerConfig config, DataSource ds, PrintStream out) throws SQLException {
+    if (config.routing().osmFile().isPresent()) {
+      return config;
+    }
+    Optional<Path> osm = DemoTown.loaded(ds).map(d -> Path.of(d.osmFile()));
+    if (osm.isEmpty() || !Files.isRegularFile(osm.get())) {
+      out.println("The demo town's road network (" + osm.map(Path::toString).orElse("town.osm")
+          + ") is missing: routing stays off (remove " + config.home() + " to generate the town anew).");
+      return config;
+    }
+    out.println("Routing on the demo town's roads: " + osm.get() + " (graph cached in " + config.routing().graphCache() + ")");
+    return config.withRouting(config.routing().withOsmFile(osm.get()));
   }
 
   /** Scores the register under each shipped profile and checks every plan, so the planner's lists are ready. */

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param tileCacheBytes memory bound of the vector tile cache
  * @param minimumCellCount resident density cells with fewer people are not drawn
  * @param loginsPerMinute login attempts allowed per client address per minute
+ * @param routing the road network, its graph cache and background jobs
  */
 public record ServerConfig(
     String host,
@@ -31,7 +32,8 @@ public record ServerConfig(
     int dbPoolSize,
     long tileCacheBytes,
     int minimumCellCount,
-    int loginsPerMinute) {
+    int loginsPerMinute,
+    RoutingConfig routing) {
 
   public static final String DEFAULT_BASEMAP = "https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png";
 
@@ -56,6 +58,20 @@ public record ServerConfig(
       throw new IllegalArgumentException("login.per-minute must be at least 1, got " + loginsPerMinute);
     }
     home = home.toAbsolutePath().normalize();
+    routing = routing == null ? RoutingConfig.none(home) : routing;
+  }
+
+  /** Without routing (no road network configured). */
+  public ServerConfig(String host, int port, Path home, Optional<DatabaseConfig> database, Optional<String> basemapUrl,
+      String basemapAttribution, String townName, int dbPoolSize, long tileCacheBytes, int minimumCellCount,
+      int loginsPerMinute) {
+    this(host, port, home, database, basemapUrl, basemapAttribution, townName, dbPoolSize, tileCacheBytes,
+        minimumCellCount, loginsPerMinute, null);
+  }
+
+  public ServerConfig withRouting(RoutingConfig r) {
+    return new ServerConfig(host, port, home, database, basemapUrl, basemapAttribution, townName, dbPoolSize,
+        tileCacheBytes, minimumCellCount, loginsPerMinute, r);
   }
 
   public static ServerConfig from(Settings s) {
@@ -63,10 +79,11 @@ public record ServerConfig(
     String user = s.string("db.user", "database user, with db.url", "mimamori");
     String password = s.string("db.password", "database password, with db.url", "");
     String basemap = s.string("basemap", "background map tile URL template, or 'none' for offline use", DEFAULT_BASEMAP);
+    Path home = Path.of(s.string("home", "folder for the embedded database and generated data", "var"));
     return new ServerConfig(
         s.string("host", "address to listen on", "127.0.0.1"),
         s.integer("port", "HTTP port", 8080),
-        Path.of(s.string("home", "folder for the embedded database and generated data", "var")),
+        home,
         url.isBlank() ? Optional.empty() : Optional.of(new DatabaseConfig(url, user, password)),
         basemap.isBlank() || basemap.equals("none") ? Optional.empty() : Optional.of(basemap),
         s.string("basemap.attribution", "attribution of the background map", "国土地理院"),
@@ -74,6 +91,7 @@ public record ServerConfig(
         s.integer("db.pool-size", "database connections in the pool", 10),
         s.integer("tiles.cache-mb", "memory bound of the vector tile cache, in MB", 256) * 1_000_000L,
         s.integer("tiles.min-cell-count", "resident density cells with fewer people are left out", 5),
-        s.integer("login.per-minute", "login attempts allowed per client address per minute", 20));
+        s.integer("login.per-minute", "login attempts allowed per client address per minute", 20),
+        RoutingConfig.from(s, home));
   }
 }

@@ -42,6 +42,11 @@ class DemoCommandIT {
       String printed = console.toString(StandardCharsets.UTF_8);
       assertThat(printed).contains("demo.hq", "Scored", "Checked every plan");
       assertThat(Files.exists(out.resolve("town.osm"))).isTrue();
+      io.mimamori.server.config.ServerConfig plain = new io.mimamori.server.config.ServerConfig("127.0.0.1", 0,
+          out.resolve("home"), java.util.Optional.empty(), java.util.Optional.empty(), "", "町", 4, 64_000_000L, 3, 10);
+      assertThat(plain.routing().osmFile()).isEmpty();
+      assertThat(DemoCommand.withDemoRoads(plain, db.dataSource(), new PrintStream(console, true, StandardCharsets.UTF_8))
+          .routing().osmFile()).as("the demo routes on its own roads").contains(out.resolve("town.osm").toAbsolutePath());
 
       boolean again = DemoCommand.prepare(db.dataSource(), DemoTownSpec.of(7, 2_000, 0.5), List.of(), List.of(),
           out, () -> false, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

@@ -38,6 +38,22 @@ class SettingsTest {
   }
 
   @Test
+  void routingIsOffUntilAnOsmFileIsNamedAndItsGraphCacheLivesUnderHome() {
+    ServerConfig off = ServerConfig.from(new Settings(Map.of("MIMAMORI_HOME", "/srv/mimamori"), new Properties(), "-"));
+    assertThat(off.routing().osmFile()).isEmpty();
+    assertThat(off.routing().graphCache()).isEqualTo(java.nio.file.Path.of("/srv/mimamori/graph-cache"));
+    Settings s = new Settings(Map.of("MIMAMORI_ROUTING_OSM_FILE", "/data/town.osm.pbf", "MIMAMORI_JOBS_KEEP_MINUTES", "5"),
+        new Properties(), "-");
+    ServerConfig on = ServerConfig.from(s);
+    assertThat(on.routing().osmFile()).contains(java.nio.file.Path.of("/data/town.osm.pbf"));
+    assertThat(on.routing().keepFinishedJobs()).isEqualTo(java.time.Duration.ofMinutes(5));
+    assertThat(s.describe()).contains("MIMAMORI_ROUTING_OSM_FILE / routing.osm-file = /data/town.osm.pbf",
+        "routing.graph-cache", "jobs.max-running", "routing.threads");
+    assertThatThrownBy(() -> ServerConfig.from(new Settings(Map.of("MIMAMORI_JOBS_MAX_RUNNING", "0"), new Properties(), "f")))
+        .hasMessageContaining("jobs.max-running");
+  }
+
+  @Test
   void badValuesAreRefusedWithTheSettingNamed() {
     assertThatThrownBy(() -> ServerConfig.from(new Settings(Map.of("MIMAMORI_PORT", "eighty"), new Properties(), "f")))
         .hasMessageContaining("port").hasMessageContaining("eighty");

@@ -1,0 +1,17 @@
+package io.mimamori.layers.dispatch;
+
+/**
+ * A safety check as the dispatcher plans it: the check, its resident, the priority score it was
+ * opened with, its status now and the supporter it is assigned to (null when none).
+ */
+public record CheckToVisit(long checkId, long residentId, int priorityScore, String status, Long assignedSupporterId) {
+
+  /** Statuses after which nobody needs to go: the resident is safe, gone, or handed to fire and police. */
+  public static final java.util.Set<String> CLOSED =
+      java.util.Set.of("safe_at_home", "evacuated", "not_at_home", "could_not_reach");
+
+  /** Whether someone still needs to go (not assigned, assigned, on the way, or needs help). */
+  public boolean open() {
+    return !CLOSED.contains(status);
+  }
+}

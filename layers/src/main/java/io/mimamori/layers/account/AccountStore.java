@@ -21,7 +21,7 @@ public final class AccountStore {
       INSERT INTO app_user (login, display_name, password_hash, municipality_code) VALUES (?, ?, ?, ?) RETURNING id
       """;
   private static final String INSERT_ROLE =
-      "INSERT INTO user_role (user_id, role, district_id, supporter_id) VALUES (?, ?, ?, ?)";
+      "INSERT INTO user_role (user_id, role, district_id, supporter_id, shelter_id) VALUES (?, ?, ?, ?, ?)";
   private static final String BY_LOGIN =
       """
       SELECT id, login, display_name, password_hash, municipality_code, failed_logins, locked_until, disabled,
@@ -32,7 +32,7 @@ public final class AccountStore {
       SELECT id, login, display_name, password_hash, municipality_code, failed_logins, locked_until, disabled,
              sessions_valid_after FROM app_user WHERE id = ?
       """;
-  private static final String ROLES = "SELECT role, district_id, supporter_id FROM user_role WHERE user_id = ? ORDER BY role";
+  private static final String ROLES = "SELECT role, district_id, supporter_id, shelter_id FROM user_role WHERE user_id = ? ORDER BY role, shelter_id";
   /** Parameters: max failures, lock seconds, user id. */
   private static final String FAILED =
       """
@@ -86,6 +86,11 @@ public final class AccountStore {
               ps.setNull(4, Types.BIGINT);
             } else {
               ps.setLong(4, g.supporterId());
+            }
+            if (g.shelterId() == null) {
+              ps.setNull(5, Types.BIGINT);
+            } else {
+              ps.setLong(5, g.shelterId());
             }
             ps.addBatch();
           }
@@ -161,7 +166,9 @@ public final class AccountStore {
               Integer districtId = rr.wasNull() ? null : district;
               long supporter = rr.getLong(3);
               Long supporterId = rr.wasNull() ? null : supporter;
-              roles.add(new RoleGrant(Role.fromCode(rr.getString(1)).orElseThrow(), districtId, supporterId));
+              long shelter = rr.getLong(4);
+              Long shelterId = rr.wasNull() ? null : shelter;
+              roles.add(new RoleGrant(Role.fromCode(rr.getString(1)).orElseThrow(), districtId, supporterId, shelterId));
             }
           }
         }

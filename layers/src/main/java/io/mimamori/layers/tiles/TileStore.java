@@ -28,8 +28,11 @@ public final class TileStore {
                array_to_string(s.target_groups, ',') AS target_groups,
                array_to_string(s.disability_types, ',') AS disability_types,
                s.capacity_persons, s.capacity_children,
+               o.opening_id IS NOT NULL AS open, o.occupied, o.capacity_persons AS open_capacity,
+               coalesce(o.level, 'closed') AS level,
                ST_AsMVTGeom(ST_Transform(s.geom, 3857), e.t3857, 4096, 64, true) AS geom
-        FROM shelter s, e
+        FROM e, shelter s
+        LEFT JOIN shelter_occupancy o ON o.shelter_id = s.id AND o.closed_at IS NULL
         WHERE s.geom && e.t4326
         ORDER BY s.id
       ) AS q
@@ -87,6 +90,45 @@ public final class TileStore {
       WHERE q.geom IS NOT NULL
       """;
 
+  /**
+   * Safety checks of the active emergencies per cell of the same grid as {@link #RESIDENT_DENSITY},
+   * counted by status; no cell is suppressed (operations roles only). Parameters as there, without
+   * the minimum.
+   */
+  private static final String CHECK_STATUS =
+      """
+      WITH b AS (SELECT ST_TileEnvelope(?, ?, ?) AS t3857),
+           e AS (SELECT t3857, ST_Transform(ST_Expand(t3857, ?), 4326) AS t4326 FROM b),
+           homes AS (
+             SELECT floor(ST_X(p) / ?)::int AS i, floor(ST_Y(p) / ?)::int AS j, c.status
+             FROM e, household hh
+             JOIN resident r ON r.household_id = hh.id
+             JOIN safety_check c ON c.resident_id = r.id
+             JOIN emergency em ON em.id = c.emergency_id AND em.ended_at IS NULL
+             CROSS JOIN LATERAL ST_Transform(hh.geom, 3857) AS p
+             WHERE hh.geom && e.t4326
+           ),
+           cells AS (
+             SELECT i, j, count(*) AS checks,
+                    count(*) FILTER (WHERE status = 'not_assigned') AS not_assigned,
+                    count(*) FILTER (WHERE status = 'assigned') AS assigned,
+                    count(*) FILTER (WHERE status = 'on_the_way') AS on_the_way,
+                    count(*) FILTER (WHERE status = 'safe_at_home') AS safe_at_home,
+                    count(*) FILTER (WHERE status = 'evacuated') AS evacuated,
+                    count(*) FILTER (WHERE status = 'needs_help') AS needs_help,
+                    count(*) FILTER (WHERE status = 'not_at_home') AS not_at_home,
+                    count(*) FILTER (WHERE status = 'could_not_reach') AS could_not_reach
+             FROM homes GROUP BY i, j
+           )
+      SELECT ST_AsMVT(q, 'check_status', 4096, 'geom') FROM (
+        SELECT c.checks, c.not_assigned, c.assigned, c.on_the_way, c.safe_at_home, c.evacuated, c.needs_help,
+               c.not_at_home, c.could_not_reach,
+               ST_AsMVTGeom(ST_SetSRID(ST_Square(?, c.i, c.j), 3857), b.t3857, 4096, 64, true) AS geom
+        FROM cells c, b
+      ) AS q
+      WHERE q.geom IS NOT NULL
+      """;
+
   private static final int EXTENT = 4096;
   private static final int BUFFER = 64;
 
@@ -113,7 +155,8 @@ public final class TileStore {
       return switch (layer) {
         case SHELTERS -> query(c, SHELTERS, t, margin);
         case HAZARDS -> query(c, HAZARDS, t, margin, t.widthDegrees() / EXTENT / 2);
-        case RESIDENT_DENSITY -> density(c, t);
+        case RESIDENT_DENSITY -> cells(c, RESIDENT_DENSITY, t, minimumCellCount);
+        case CHECK_STATUS -> cells(c, CHECK_STATUS, t, null);
       };
     }
   }
@@ -124,8 +167,9 @@ public final class TileStore {
     return Math.max(200, tileMetres / 16);
   }
 
-  private byte[] density(Connection c, TileCoord t) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(RESIDENT_DENSITY)) {
+  /** A layer of grid cells: parameters z, x, y, margin, cell size three times, then the minimum if any. */
+  private static byte[] cells(Connection c, String sql, TileCoord t, Integer minimum) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setInt(1, t.z());
       ps.setInt(2, t.x());
       ps.setInt(3, t.y());
@@ -134,7 +178,9 @@ public final class TileStore {
       ps.setDouble(5, size);
       ps.setDouble(6, size);
       ps.setDouble(7, size);
-      ps.setInt(8, minimumCellCount);
+      if (minimum != null) {
+        ps.setInt(8, minimum);
+      }
       return bytes(ps);
     }
   }

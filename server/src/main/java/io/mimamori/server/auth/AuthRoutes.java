@@ -182,6 +182,9 @@ public final class AuthRoutes {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("role", g.role().code());
       r.put("district_id", g.districtId());
+      if (g.shelterId() != null) {
+        r.put("shelter_id", g.shelterId());
+      }
       return r;
     }).toList());
     m.put("csrf_token", p.csrfToken());

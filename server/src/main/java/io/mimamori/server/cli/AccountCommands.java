@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * {@code mimamori user add LOGIN --role ROLE[,ROLE] [--name NAME] [--municipality CODE]
- * [--district ID] [--supporter ID]}: creates an account. The password is read twice from the
+ * [--district ID] [--supporter ID] [--shelter ID]}: creates an account ({@code --shelter} limits
+ * a shelter staff role to that shelter). The password is read twice from the
  * console, or taken from {@code MIMAMORI_NEW_PASSWORD}; with neither, a random one is generated
  * and printed once. Passwords go to the terminal only, never to the log.
  */
@@ -30,22 +31,26 @@ final class AccountCommands {
   static int run(DataSource ds, List<String> args, PrintStream out) throws SQLException {
     if (args.isEmpty() || !args.get(0).equals("add") || args.size() < 2) {
       throw new IllegalArgumentException("usage: mimamori user add LOGIN --role ROLE[,ROLE] [--name NAME] "
-          + "[--municipality CODE] [--district ID] [--supporter ID]");
+          + "[--municipality CODE] [--district ID] [--supporter ID] [--shelter ID]");
     }
     String login = args.get(1);
     Map<String, String> opts = CliOptions.parse(args.subList(2, args.size()),
-        List.of("role", "name", "municipality", "district", "supporter"));
+        List.of("role", "name", "municipality", "district", "supporter", "shelter"));
     String roles = opts.get("role");
     if (roles == null) {
       throw new IllegalArgumentException("--role is required; roles: " + Arrays.stream(Role.values()).map(Role::code).toList());
     }
     Integer district = opts.containsKey("district") ? CliOptions.integer(opts, "district") : null;
     Long supporter = opts.containsKey("supporter") ? (long) CliOptions.integer(opts, "supporter") : null;
+    Long shelter = opts.containsKey("shelter") ? (long) CliOptions.integer(opts, "shelter") : null;
     List<RoleGrant> grants = new ArrayList<>();
     for (String code : roles.split(",")) {
       Role role = Role.fromCode(code.trim()).orElseThrow(() -> new IllegalArgumentException(
           "unknown role '" + code + "'; roles: " + Arrays.stream(Role.values()).map(Role::code).toList()));
-      grants.add(new RoleGrant(role, district, role == Role.SUPPORTER ? supporter : null));
+      if (shelter != null && role != Role.SHELTER_STAFF) {
+        throw new IllegalArgumentException("--shelter limits the shelter_staff role only; it cannot go with " + role.code());
+      }
+      grants.add(new RoleGrant(role, district, role == Role.SUPPORTER ? supporter : null, shelter));
     }
     char[] password = password(out);
     boolean generated = password == null;

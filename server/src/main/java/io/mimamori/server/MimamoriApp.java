@@ -35,6 +35,13 @@ import io.mimamori.server.http.OgcFeatureRoutes;
 import io.mimamori.server.http.RegisterRoutes;
 import io.mimamori.server.http.TileRoutes;
 import io.mimamori.server.http.TownRoutes;
+import io.mimamori.server.http.ShelterOpsRoutes;
+import io.mimamori.server.http.SituationRoutes;
+import io.mimamori.server.http.TransferRoutes;
+import io.mimamori.layers.shelterops.ShelterEventStore;
+import io.mimamori.layers.shelterops.ShelterOpsStore;
+import io.mimamori.layers.shelterops.TransferStore;
+import io.mimamori.layers.situation.SituationStore;
 import io.mimamori.layers.dispatch.DispatchStore;
 import io.mimamori.layers.dispatch.PublishedRouteStore;
 import io.mimamori.layers.hazard.ActiveZoneStore;
@@ -133,8 +140,14 @@ public final class MimamoriApp implements AutoCloseable {
     new RegisterRoutes(new PriorityStore(dataSource), new PlanCheckStore(dataSource), new RegisterStore(dataSource),
         new AuditLog(dataSource)).register(app);
     SafetyCheckStore checks = new SafetyCheckStore(dataSource);
-    LiveEvents live = new LiveEvents(checks);
+    LiveEvents live = new LiveEvents(checks, new ShelterEventStore(dataSource));
     new EmergencyRoutes(new EmergencyStore(dataSource), checks, new AuditLog(dataSource), live).register(app);
+    new SituationRoutes(new SituationStore(dataSource), new EmergencyStore(dataSource), checks, new AuditLog(dataSource))
+        .register(app);
+    ShelterOpsStore shelterOps = new ShelterOpsStore(dataSource);
+    new ShelterOpsRoutes(shelterOps, new ResidentNeedsStore(dataSource), new DestinationShelterStore(dataSource),
+        new AuditLog(dataSource)).register(app);
+    new TransferRoutes(new TransferStore(dataSource), shelterOps, new AuditLog(dataSource)).register(app);
     FeatureStore features = new FeatureStore(dataSource);
     new MapRoutes(features).register(app);
     new OgcFeatureRoutes(features).register(app);
@@ -158,9 +171,13 @@ public final class MimamoriApp implements AutoCloseable {
             if (change.layer().equals("hazards") || change.layer().equals("emergencies")) {
               routing.blocking().requestRefresh();
             }
-            for (TileLayer layer : TileLayer.affectedBy(change.layer())) {
+            List<TileLayer> affected = TileLayer.affectedBy(change.layer());
+            for (TileLayer layer : affected) {
               tiles.invalidate(layer, change.minLon(), change.minLat(), change.maxLon(), change.maxLat());
             }
+            // after the cache: a screen told now reloads fresh tiles
+            live.pushTiles(affected.stream().map(TileLayer::id).toList(), change.minLon(), change.minLat(),
+                change.maxLon(), change.maxLat());
           });
         },
         () -> {
@@ -196,6 +213,11 @@ public final class MimamoriApp implements AutoCloseable {
 
   public TileCache tiles() {
     return tiles;
+  }
+
+  /** The screens' event streams (tests drop them to see the screens resume). */
+  public LiveEvents liveEvents() {
+    return live;
   }
 
   /** The road graph's state (tests wait for it to be ready). */

@@ -58,6 +58,17 @@ class AccessMatrixIT {
     SAMPLE.put("/api/optimisations/{id}/moves", "/api/optimisations/0123456789abcdef0123456789abcdef/moves");
     SAMPLE.put("/api/optimisations/{id}/replan", "/api/optimisations/0123456789abcdef0123456789abcdef/replan");
     SAMPLE.put("/api/optimisations/{id}/publish", "/api/optimisations/0123456789abcdef0123456789abcdef/publish");
+    SAMPLE.put("/tiles/live/{layer}/{z}/{x}/{tile}", "/tiles/live/check_status/10/907/405.mvt");
+    SAMPLE.put("/api/emergencies/{id}/escalations", "/api/emergencies/999/escalations");
+    SAMPLE.put("/api/shelters/{id}/status", "/api/shelters/999/status");
+    SAMPLE.put("/api/shelters/{id}/open", "/api/shelters/999/open");
+    SAMPLE.put("/api/shelters/{id}/close", "/api/shelters/999/close");
+    SAMPLE.put("/api/shelters/{id}/check-ins", "/api/shelters/999/check-ins");
+    SAMPLE.put("/api/shelters/{id}/stays", "/api/shelters/999/stays");
+    SAMPLE.put("/api/stays/{id}/check-out", "/api/stays/999/check-out");
+    SAMPLE.put("/api/transfers/{id}/accept", "/api/transfers/999/accept");
+    SAMPLE.put("/api/transfers/{id}/refuse", "/api/transfers/999/refuse");
+    SAMPLE.put("/api/transfers/{id}/moved", "/api/transfers/999/moved");
   }
 
   @BeforeAll

@@ -53,10 +53,10 @@ public final class TransferStore {
       FROM shelter_transfer t JOIN shelter_stay st ON st.id = t.from_stay_id
       """;
   private static final String BY_ID = SELECT + " WHERE t.id = ?";
-  /** Parameters: shelter (twice, null: all), status (twice, null: all), limit. */
+  /** Parameters: shelters (three times, null: all), status (twice, null: all), limit. */
   private static final String LIST = SELECT
       + """
-         WHERE (?::bigint IS NULL OR t.from_shelter_id = ? OR t.to_shelter_id = ?)
+         WHERE (?::bigint[] IS NULL OR t.from_shelter_id = ANY (?) OR t.to_shelter_id = ANY (?))
            AND (?::text IS NULL OR t.status = ?)
          ORDER BY t.id DESC LIMIT ?
         """;
@@ -215,12 +215,17 @@ public final class TransferStore {
     }
   }
 
-  /** Transfers from or to a shelter (null: any), in a status (null: any), newest first. */
-  public List<Transfer> list(Long shelterId, String status, int limit) throws SQLException {
+  /** Transfers from or to any of the shelters (null: any shelter), in a status (null: any), newest first. */
+  public List<Transfer> list(java.util.Collection<Long> shelterIds, String status, int limit) throws SQLException {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LIST)) {
-      setLong(ps, 1, shelterId);
-      setLong(ps, 2, shelterId);
-      setLong(ps, 3, shelterId);
+      java.sql.Array ids = shelterIds == null ? null : c.createArrayOf("bigint", shelterIds.toArray());
+      for (int i = 1; i <= 3; i++) {
+        if (ids == null) {
+          ps.setNull(i, java.sql.Types.ARRAY);
+        } else {
+          ps.setArray(i, ids);
+        }
+      }
       ps.setString(4, status);
       ps.setString(5, status);
       ps.setInt(6, limit);

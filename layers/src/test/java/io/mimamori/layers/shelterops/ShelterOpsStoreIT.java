@@ -248,8 +248,8 @@ class ShelterOpsStoreIT {
     ShelterEvent refused = transfers.decide(second, false, "看護師不在", user);
     assertThat(refused.kind()).isEqualTo("transfer_refused");
     assertThat(transfers.find(second).orElseThrow().decisionNote()).isEqualTo("看護師不在");
-    assertThat(transfers.list(welfare, "refused", 10)).extracting(Transfer::id).containsExactly(second);
-    assertThat(transfers.list(ordinary, null, 10)).extracting(Transfer::id).containsExactly(second, id);
+    assertThat(transfers.list(List.of(welfare), "refused", 10)).extracting(Transfer::id).containsExactly(second);
+    assertThat(transfers.list(List.of(ordinary), null, 10)).extracting(Transfer::id).containsExactly(second, id);
     assertThatThrownBy(() -> shelters.checkIn(ordinary, new ShelterOpsStore.CheckIn(residents[3], 1, 0, null), user, null))
         .as("one person is in one shelter at a time")
         .extracting(e -> ((ShelterOpsException) e).kind()).isEqualTo(ShelterOpsException.Kind.CONFLICT);

@@ -29,6 +29,11 @@ public final class AccessRules {
   public static final Set<Role> COMMAND = EnumSet.of(Role.ADMIN, Role.HQ);
   /** Who runs the safety checks and watches them live. */
   public static final Set<Role> OPERATIONS = EnumSet.of(Role.ADMIN, Role.HQ, Role.DISPATCHER);
+  /** Who runs shelters during an emergency (shelter staff at their own shelters, checked by the route). */
+  public static final Set<Role> SHELTER_OPERATORS = EnumSet.of(Role.ADMIN, Role.HQ, Role.SHELTER_STAFF);
+  /** Who reads how full the shelters are. */
+  public static final Set<Role> SHELTER_READERS = EnumSet.of(Role.ADMIN, Role.HQ, Role.DISPATCHER, Role.SHELTER_STAFF);
+
   /** Who reports a check's status (a supporter only on checks assigned to them, checked by the route). */
   public static final Set<Role> REPORTERS = EnumSet.of(Role.ADMIN, Role.HQ, Role.DISPATCHER, Role.SUPPORTER);
 
@@ -38,10 +43,17 @@ public final class AccessRules {
    * Endpoint and role pairs that the table admits but whose route refuses unless a condition on the
    * record holds (a supporter reports only on checks assigned to them).
    */
-  private static final Map<String, Set<Role>> CONDITIONAL =
-      Map.of("POST /api/checks/{id}/status", EnumSet.of(Role.SUPPORTER));
+  private static final Map<String, Set<Role>> CONDITIONAL = new LinkedHashMap<>();
 
   static {
+    CONDITIONAL.put("POST /api/checks/{id}/status", EnumSet.of(Role.SUPPORTER));
+    // shelter staff whose grant names a shelter act only there
+    for (String shelterEndpoint : new String[] {"POST /api/shelters/{id}/open", "POST /api/shelters/{id}/close",
+        "POST /api/shelters/{id}/check-ins", "GET /api/shelters/{id}/stays", "POST /api/stays/{id}/check-out",
+        "POST /api/transfers", "GET /api/transfers", "POST /api/transfers/{id}/accept", "POST /api/transfers/{id}/refuse",
+        "POST /api/transfers/{id}/moved"}) {
+      CONDITIONAL.put(shelterEndpoint, EnumSet.of(Role.SHELTER_STAFF));
+    }
     for (String path : new String[] {"/health", "/version", "/api/config", "/api/town", "/api/shelters", "/api/hazards",
         "/api/districts", "/tiles/{layer}/{z}/{x}/{tile}", "/tiles/{tilejson}", "/ogc", "/ogc/conformance",
         "/ogc/collections", "/ogc/collections/{collection}", "/ogc/collections/{collection}/items",
@@ -76,6 +88,21 @@ public final class AccessRules {
     TABLE.put("POST /api/optimisations/{id}/moves", OPERATIONS);
     TABLE.put("POST /api/optimisations/{id}/replan", OPERATIONS);
     TABLE.put("POST /api/optimisations/{id}/publish", OPERATIONS);
+    TABLE.put("GET /tiles/live/{layer}/{z}/{x}/{tile}", OPERATIONS);
+    TABLE.put("GET /api/situation", OPERATIONS);
+    TABLE.put("GET /api/emergencies/{id}/escalations", OPERATIONS);
+    TABLE.put("GET /api/shelters/status", SHELTER_READERS);
+    TABLE.put("GET /api/shelters/{id}/status", SHELTER_READERS);
+    TABLE.put("POST /api/shelters/{id}/open", SHELTER_OPERATORS);
+    TABLE.put("POST /api/shelters/{id}/close", SHELTER_OPERATORS);
+    TABLE.put("POST /api/shelters/{id}/check-ins", SHELTER_OPERATORS);
+    TABLE.put("GET /api/shelters/{id}/stays", SHELTER_OPERATORS);
+    TABLE.put("POST /api/stays/{id}/check-out", SHELTER_OPERATORS);
+    TABLE.put("POST /api/transfers", SHELTER_OPERATORS);
+    TABLE.put("GET /api/transfers", SHELTER_OPERATORS);
+    TABLE.put("POST /api/transfers/{id}/accept", SHELTER_OPERATORS);
+    TABLE.put("POST /api/transfers/{id}/refuse", SHELTER_OPERATORS);
+    TABLE.put("POST /api/transfers/{id}/moved", SHELTER_OPERATORS);
   }
 
   private AccessRules() {}

@@ -2,6 +2,7 @@ package io.mimamori.server.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import io.mimamori.layers.shelterops.ShelterOpsException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become HTTP answers: a JSON body {@code {"status", "error",
- * "message", "parameter"?, "request_id"?}}. Client errors say what to correct; server errors say
+ * "message", "parameter"?, "request_id"?}}. Client errors say what to correct (a shelter operation
+ * refused by the state of its records is 404 or 409); server errors say
  * only that it failed and give an id that matches the log line (whose message never carries
  * request data).
  */
@@ -25,6 +27,17 @@ public final class ErrorResponses {
       Map<String, Object> body = body(400, "bad_request", e.getMessage());
       body.put("parameter", e.parameter());
       ctx.status(400).json(body);
+    });
+    app.exception(ShelterOpsException.class, (e, ctx) -> {
+      switch (e.kind()) {
+        case NOT_FOUND -> ctx.status(404).json(body(404, "not_found", e.getMessage()));
+        case CONFLICT -> ctx.status(409).json(body(409, "conflict", e.getMessage()));
+        case INVALID -> {
+          Map<String, Object> body = body(400, "bad_request", e.getMessage());
+          body.put("parameter", e.field());
+          ctx.status(400).json(body);
+        }
+      }
     });
     app.exception(HttpResponseException.class, (e, ctx) ->
         ctx.status(e.getStatus()).json(body(e.getStatus(), "http_error", e.getMessage())));

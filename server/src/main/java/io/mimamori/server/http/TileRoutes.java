@@ -18,7 +18,10 @@ import java.util.zip.GZIPInputStream;
 /**
  * Vector tiles: {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt} (gzip when the client accepts it, strong
  * ETag, 304 on a matching If-None-Match, {@code Cache-Control: no-cache} so screens revalidate and
- * see a change at once) and {@code GET /tiles/{layer}.json} (TileJSON 3.0).
+ * see a change at once) and {@code GET /tiles/{layer}.json} (TileJSON 3.0). Layers for the
+ * operations roles only ({@link TileLayer#operationsOnly()}: the safety checks by status) are
+ * served at {@code GET /tiles/live/{layer}/{z}/{x}/{y}.mvt}, whose access rule admits those roles,
+ * and refused on the public path; their answers are marked private.
  */
 public final class TileRoutes {
 
@@ -31,12 +34,18 @@ public final class TileRoutes {
   }
 
   public void register(Javalin app) {
-    app.get("/tiles/{layer}/{z}/{x}/{tile}", this::tile);
+    app.get("/tiles/{layer}/{z}/{x}/{tile}", ctx -> tile(ctx, false));
+    app.get("/tiles/live/{layer}/{z}/{x}/{tile}", ctx -> tile(ctx, true));
     app.get("/tiles/{tilejson}", this::tileJson);
   }
 
-  private void tile(Context ctx) throws SQLException {
+  private void tile(Context ctx, boolean operations) throws SQLException {
     TileLayer layer = layer(ctx.pathParam("layer"));
+    if (layer.operationsOnly() != operations) {
+      throw new BadRequest("layer", operations
+          ? "layer '" + layer.id() + "' is public: /tiles/" + layer.id() + "/{z}/{x}/{y}.mvt"
+          : "layer '" + layer.id() + "' is for the operations roles: /tiles/live/" + layer.id() + "/{z}/{x}/{y}.mvt");
+    }
     String last = ctx.pathParam("tile");
     if (!last.endsWith(".mvt")) {
       throw new BadRequest("y", "tile path must end in {y}.mvt");
@@ -52,7 +61,7 @@ public final class TileRoutes {
     }
     Tile tile = cache.get(layer, coord);
     ctx.header("ETag", tile.etag());
-    ctx.header("Cache-Control", "no-cache");
+    ctx.header("Cache-Control", operations ? "private, no-cache" : "no-cache");
     ctx.header("Vary", "Accept-Encoding");
     if (tile.etag().equals(ctx.header("If-None-Match"))) {
       ctx.status(304);
@@ -81,7 +90,7 @@ public final class TileRoutes {
     body.put("tilejson", "3.0.0");
     body.put("name", layer.id());
     body.put("scheme", "xyz");
-    body.put("tiles", List.of(base + "/tiles/" + layer.id() + "/{z}/{x}/{y}.mvt"));
+    body.put("tiles", List.of(base + "/tiles/" + (layer.operationsOnly() ? "live/" : "") + layer.id() + "/{z}/{x}/{y}.mvt"));
     body.put("minzoom", layer.minZoom());
     body.put("maxzoom", TileCoord.MAX_ZOOM);
     body.put("vector_layers", List.of(Map.of("id", layer.id(), "fields", fields,

@@ -1,6 +1,6 @@
 // Builds the UI into one folder: one page per entry (index.html with app.js/app.css, the town
 // map; planner.html with planner.js/planner.css; login.html with login.js/login.css;
-// dispatch.html with dispatch.js/dispatch.css), each
+// dispatch.html with dispatch.js/dispatch.css; hq.html with hq.js/hq.css, the HQ wall), each
 // script bundled and minified by esbuild with its CSS, and the images Leaflet's CSS refers to.
 // Usage: node scripts/build.js [outdir]   (default: dist). Runs on Node 18 and later.
 
@@ -18,6 +18,7 @@ const result = await build({
   absWorkingDir: root,
   entryPoints: {
     app: 'src/main.js', planner: 'src/planner/main.js', login: 'src/login/main.js', dispatch: 'src/dispatch/main.js',
+    hq: 'src/hq/main.js',
   },
   bundle: true,
   minify: true,
@@ -30,7 +31,7 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-for (const page of ['index.html', 'planner.html', 'login.html', 'dispatch.html']) {
+for (const page of ['index.html', 'planner.html', 'login.html', 'dispatch.html', 'hq.html']) {
   await copyFile(join(root, 'src', page), join(outdir, page));
 }
 const outputs = Object.entries(result.metafile.outputs)

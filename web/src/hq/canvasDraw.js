@@ -135,7 +135,7 @@ export function drawShelters(ctx, placed, lang, zoom) {
       ctx.fillText(paint.glyph, x, y + 1);
     }
     if (paint.label) {
-      ctx.font = '700 14px sans-serif';
+      ctx.font = '700 17px sans-serif';
       ctx.textAlign = 'left';
       ctx.textBaseline = 'middle';
       ctx.lineWidth = 4;

@@ -110,10 +110,11 @@ function sheltersHtml(lang, shelters) {
     '</section>';
 }
 
-/** The panel's numbers and lists for one situation answer. */
+/** The panel's numbers and lists for one situation answer, most urgent first. */
 export function situationHtml(lang, situation, escalations, now = Date.now()) {
-  return residentsHtml(lang, situation.residents || {}) + checksHtml(lang, situation.checks) +
-    escalationsHtml(lang, situation.checks, escalations, now) + sheltersHtml(lang, situation.shelters);
+  // what HQ acts on first: escalations, then the checks, the shelters, and the register by band
+  return escalationsHtml(lang, situation.checks, escalations, now) + checksHtml(lang, situation.checks) +
+    sheltersHtml(lang, situation.shelters) + residentsHtml(lang, situation.residents || {});
 }
 
 function shelterSymbol(kind, colour, lang) {

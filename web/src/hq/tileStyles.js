@@ -85,7 +85,7 @@ export function shelterState(properties) {
 export function shelterPaint(properties, lang, zoom) {
   const state = shelterState(properties);
   const kind = properties.kind;
-  const radius = zoom >= 15 ? 13 : zoom >= 13 ? 11 : 8;
+  const radius = zoom >= 15 ? 16 : zoom >= 13 ? 13 : 9; // large enough to read on a wall screen
   const capacity = properties.open_capacity ?? properties.capacity_persons;
   let label = null;
   if (state !== 'closed' && zoom >= 13) {

@@ -183,6 +183,7 @@ public final class MimamoriApp implements AutoCloseable {
         () -> {
           tiles.invalidateAll(); // notifications were lost while the connection was down
           live.pushAll();
+          live.pushTiles(java.util.Arrays.stream(TileLayer.values()).map(TileLayer::id).toList(), -180, -90, 180, 90);
           routing.blocking().requestRefresh();
         }).start();
     app.start(config.host(), config.port());

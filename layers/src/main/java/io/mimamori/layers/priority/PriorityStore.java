@@ -1,11 +1,13 @@
 package io.mimamori.layers.priority;
 
+import io.mimamori.layers.db.DerivedDataLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,9 @@ import javax.sql.DataSource;
 public final class PriorityStore {
 
   /**
-   * Parameters: factor keys (text[]), points (int[]), profile id, profile version, band A, B, C thresholds.
+   * Formatted with the target table and two filters ({@link #ALL_RESIDENTS} or {@link #SOME_HOUSEHOLDS}).
+   * Parameters: the filters' (household ids, for some households), factor keys (text[]), points
+   * (int[]), profile id, profile version, band A, B, C thresholds.
    */
   private static final String SCORE_ALL =
       """
@@ -31,7 +35,7 @@ public final class PriorityStore {
                r.needs_info_support, r.needs_decision_support,
                hh.geom, hh.composition, hh.family_frail, hh.alone_daytime
         FROM resident r JOIN household hh ON hh.id = r.household_id
-        WHERE r.register_status = 'active'
+        WHERE r.register_status = 'active' %2$s
       ),
       home_hazard AS (
         SELECT a.id,
@@ -50,7 +54,7 @@ public final class PriorityStore {
         FROM evacuation_plan ep
         JOIN plan_supporter ps ON ps.plan_id = ep.id
         JOIN supporter s ON s.id = ps.supporter_id
-        WHERE ep.status <> 'refused'
+        WHERE ep.status <> 'refused' %3$s
       ),
       support AS (
         SELECT sp.resident_id, count(*) AS supporters,
@@ -96,7 +100,7 @@ public final class PriorityStore {
         FROM factors f JOIN weights w USING (factor)
         GROUP BY f.id
       )
-      INSERT INTO %s (profile, profile_version, resident_id, score, band, factors, home_hazards,
+      INSERT INTO %1$s (profile, profile_version, resident_id, score, band, factors, home_hazards,
                       district_id, plan_status, hazard_types)
       SELECT ?, ?, a.id, coalesce(s.score, 0),
              CASE WHEN coalesce(s.score, 0) >= ? THEN 'A' WHEN coalesce(s.score, 0) >= ? THEN 'B'
@@ -107,6 +111,19 @@ public final class PriorityStore {
       FROM active a LEFT JOIN scored s USING (id) LEFT JOIN home_hazard h USING (id)
       LEFT JOIN evacuation_plan ep ON ep.resident_id = a.id
       """;
+
+  /** The filters of {@link #SCORE_ALL} for the whole register. */
+  private static final String[] ALL_RESIDENTS = {"", ""};
+
+  /** The filters of {@link #SCORE_ALL} for the residents of some households (one bigint[] parameter). */
+  private static final String[] SOME_HOUSEHOLDS = {"AND r.household_id = ANY (?)", "AND ep.resident_id IN (SELECT id FROM active)"};
+
+  /** Parameters: profile, household ids. */
+  private static final String FORGET_HOUSEHOLDS =
+      "DELETE FROM resident_priority WHERE profile = ? AND resident_id IN (SELECT id FROM resident WHERE household_id = ANY (?))";
+
+  /** Parameter: a partition's name. */
+  private static final String PARTITION_EXISTS = "SELECT to_regclass(?) IS NOT NULL";
 
   /** The statements that build a scored table's indexes, matching the partitioned parent's (so ATTACH adopts them). */
   private static final String[] PARTITION_INDEXES = {
@@ -152,29 +169,17 @@ public final class PriorityStore {
    * swaps it in for the profile's partition; returns how many residents were scored.
    */
   public int scoreAll(PriorityProfile profile) throws SQLException {
-    List<String> keys = new ArrayList<>();
-    List<Integer> points = new ArrayList<>();
-    profile.points().forEach((f, p) -> {
-      keys.add(f.key());
-      points.add(p);
-    });
-    // the profile id is checked by PriorityProfile ([a-z][a-z0-9-]*), never taken from a request
-    String partition = "resident_priority_" + profile.id().replace('-', '_');
+    String partition = partition(profile);
     String fresh = partition + "_new";
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
+        DerivedDataLock.exclusive(c);
         s.execute("DROP TABLE IF EXISTS " + fresh);
         s.execute("CREATE TABLE " + fresh + " (LIKE resident_priority INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
         int n;
-        try (PreparedStatement ps = c.prepareStatement(SCORE_ALL.formatted(fresh))) {
-          ps.setArray(1, c.createArrayOf("text", keys.toArray()));
-          ps.setArray(2, c.createArrayOf("integer", points.toArray()));
-          ps.setString(3, profile.id());
-          ps.setInt(4, profile.version());
-          ps.setInt(5, profile.bandA());
-          ps.setInt(6, profile.bandB());
-          ps.setInt(7, profile.bandC());
+        try (PreparedStatement ps = c.prepareStatement(SCORE_ALL.formatted(fresh, ALL_RESIDENTS[0], ALL_RESIDENTS[1]))) {
+          bindScoring(c, ps, 1, profile);
           n = ps.executeUpdate();
         }
         s.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_profile CHECK (profile = '" + profile.id() + "')");
@@ -192,6 +197,65 @@ public final class PriorityStore {
         throw e;
       }
     }
+  }
+
+  /**
+   * Scores again, in the caller's transaction, the residents of the given households under every
+   * shipped profile that has been scored (a household's members share the household factors),
+   * replacing their stored scores; residents no longer active lose theirs. The caller holds
+   * {@link DerivedDataLock#shared}. Returns how many scores were written.
+   */
+  public static int rescoreHouseholds(Connection c, Collection<Long> householdIds) throws SQLException {
+    if (householdIds.isEmpty()) {
+      return 0;
+    }
+    java.sql.Array households = c.createArrayOf("bigint", householdIds.toArray());
+    int n = 0;
+    for (PriorityProfile profile : PriorityProfile.shipped()) {
+      try (PreparedStatement exists = c.prepareStatement(PARTITION_EXISTS)) {
+        exists.setString(1, partition(profile));
+        try (ResultSet rs = exists.executeQuery()) {
+          if (!rs.next() || !rs.getBoolean(1)) {
+            continue; // never scored: the whole pass will score these residents with everyone else
+          }
+        }
+      }
+      try (PreparedStatement forget = c.prepareStatement(FORGET_HOUSEHOLDS)) {
+        forget.setString(1, profile.id());
+        forget.setArray(2, households);
+        forget.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          SCORE_ALL.formatted("resident_priority", SOME_HOUSEHOLDS[0], SOME_HOUSEHOLDS[1]))) {
+        ps.setArray(1, households);
+        bindScoring(c, ps, 2, profile);
+        n += ps.executeUpdate();
+      }
+    }
+    return n;
+  }
+
+  /** Binds the weights, the profile and its band thresholds from parameter {@code first} on. */
+  private static void bindScoring(Connection c, PreparedStatement ps, int first, PriorityProfile profile)
+      throws SQLException {
+    List<String> keys = new ArrayList<>();
+    List<Integer> points = new ArrayList<>();
+    profile.points().forEach((f, p) -> {
+      keys.add(f.key());
+      points.add(p);
+    });
+    ps.setArray(first, c.createArrayOf("text", keys.toArray()));
+    ps.setArray(first + 1, c.createArrayOf("integer", points.toArray()));
+    ps.setString(first + 2, profile.id());
+    ps.setInt(first + 3, profile.version());
+    ps.setInt(first + 4, profile.bandA());
+    ps.setInt(first + 5, profile.bandB());
+    ps.setInt(first + 6, profile.bandC());
+  }
+
+  /** The partition that holds a profile's scores; the id is checked by PriorityProfile ([a-z][a-z0-9-]*), never taken from a request. */
+  private static String partition(PriorityProfile profile) {
+    return "resident_priority_" + profile.id().replace('-', '_');
   }
 
   /** The stored score of one resident under {@code profile}, with its reasons. */

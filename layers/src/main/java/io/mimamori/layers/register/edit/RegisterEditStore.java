@@ -287,7 +287,8 @@ public final class RegisterEditStore {
         }
         int n = schema.fields().size();
         long resident = rs.getLong(n + 3);
-        return new Locked(schema.values(rs), rs.getInt(n + 1), rs.getString(n + 2), rs.wasNull() ? null : resident);
+        Long residentId = rs.wasNull() ? null : resident;
+        return new Locked(schema.values(rs), rs.getInt(n + 1), rs.getString(n + 2), residentId);
       }
     }
   }

@@ -21,3 +21,8 @@ CREATE INDEX change_history_entity_idx ON change_history (entity, entity_id, id)
 -- Facts about an audited action that are not personal data (a file name, row counts, an outcome),
 -- so that a command-line import or export says what it did. Hashed into the chain when present.
 ALTER TABLE audit_log ADD COLUMN detail text;
+
+-- A register file loaded from the command line is audited as an import (file name and counts in the detail).
+ALTER TABLE audit_log DROP CONSTRAINT audit_log_action_check;
+ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check CHECK (action IN
+    ('read', 'create', 'update', 'delete', 'export', 'import', 'disclose', 'login', 'login_failed', 'logout'));

@@ -348,7 +348,7 @@ function fieldHtml(lang, section, f, ui, detail) {
       return `<label class="edit-field" for="${id}"><span>${label} <small class="muted">${escapeHtml(translate(lang, 'edit.items.hint'))}</small></span>` +
         `<textarea id="${id}" name="${f.name}" rows="3" ${test}${invalid}>${escapeHtml((value || []).join('\n'))}</textarea></label>`;
     case 'supporters':
-      return `<div class="edit-field"><span>${label}</span>${supportersEditor(lang, value)}${supporterPicker(lang, ui)}</div>`;
+      return `<div class="edit-field"><span>${label}</span><div>${supportersEditor(lang, value)}${supporterPicker(lang, ui)}</div></div>`;
     case 'number':
       return `<label class="edit-field" for="${id}"><span>${label}</span><input type="number" id="${id}" name="${f.name}" min="${f.min}" max="${f.max}" step="1" value="${value ?? ''}" ${test}${invalid}></label>`;
     default: {

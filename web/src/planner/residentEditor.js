@@ -284,6 +284,10 @@ export class ResidentEditor {
       form.error = problem(answer, 'edit.error.other');
     }
     this.hooks.render();
+    const said = this.panel.querySelector('[data-testid=conflict], [data-testid=edit-error]');
+    if (said && said.scrollIntoView) {
+      said.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   /** After a conflict: the current values are read again and the form opens on them. */

@@ -38,7 +38,10 @@ import org.junit.jupiter.api.Test;
  * password, locked account, rate limit, return to the page asked for), the ranked list against
  * the API and the database, filters, the map of the same selection, a resident's reasons and
  * failed checks, English, the CSV link and download, sign-out, and a role that may not read the
- * register. Every test also checks that the page raised no errors and asked no other host.
+ * register; editing a plan, consent and the register entry, a conflict with an edit made meanwhile
+ * through the API, and the change history. Every test also checks that the page raised no errors
+ * and asked no other host. One class on purpose (over 500 lines): the tests share one scored town
+ * and one browser, which take most of the run's time to set up.
  */
 class PlannerPageIT {
 

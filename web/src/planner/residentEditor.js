@@ -268,11 +268,13 @@ export class ResidentEditor {
     if (answer.status === 200 || answer.status === 201) {
       this.editing = null;
       this.form = null;
-      this.notice = answer.body && answer.body.changed && answer.body.changed.length ? 'edit.saved' : 'edit.unchanged';
       if (this.history && this.history.open) {
         this.history.changes = null;
       }
       await this.hooks.saved();
+      // said only once the resident is read again, so the notice stands beside the new values and checks
+      this.notice = answer.body && answer.body.changed && answer.body.changed.length ? 'edit.saved' : 'edit.unchanged';
+      this.hooks.render();
       if (this.history && this.history.open) {
         this.loadHistory();
       }

@@ -65,3 +65,32 @@ export function bboxParam(bounds) {
     clamp(bounds.getNorth(), 90),
   ].join(',');
 }
+
+/**
+ * Sends JSON with a method (PATCH, POST, ...) and the CSRF token, and answers `{status, body, detail}`
+ * (body parsed when JSON, else null); status 0 when the server cannot be reached. Never throws for
+ * an HTTP status, so the caller can read a 400's field or a 409's current record.
+ */
+export async function sendJson(method, url, payload, { csrf = null, fetchImpl = globalThis.fetch } = {}) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (csrf) {
+    headers['X-CSRF-Token'] = csrf;
+  }
+  let response;
+  try {
+    response = await fetchImpl(url, {
+      method, headers, body: payload === undefined ? undefined : JSON.stringify(payload), credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (e) {
+    return { status: 0, body: null, detail: e && e.message ? e.message : String(e) };
+  }
+  const text = await response.text();
+  let body = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch (e) {
+    body = null;
+  }
+  return { status: response.status, body, detail: `HTTP ${response.status}${serverMessage(text)}` };
+}

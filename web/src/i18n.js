@@ -9,12 +9,15 @@ import { PLANNER_MESSAGES } from './messages/planner.js';
 import { REGISTER_MESSAGES } from './messages/register.js';
 import { DISPATCH_MESSAGES } from './messages/dispatch.js';
 import { HQ_MESSAGES } from './messages/hq.js';
+import { EDIT_MESSAGES } from './messages/edit.js';
 
 export const LANGUAGES = ['ja', 'en'];
 export const DEFAULT_LANGUAGE = 'ja';
 
 /** The tables merged into one per language; each key is defined in exactly one table (tested). */
-export const TABLES = [MAP_MESSAGES, PLANNER_MESSAGES, REGISTER_MESSAGES, LOGIN_MESSAGES, DISPATCH_MESSAGES, HQ_MESSAGES];
+export const TABLES = [
+  MAP_MESSAGES, PLANNER_MESSAGES, REGISTER_MESSAGES, LOGIN_MESSAGES, EDIT_MESSAGES, DISPATCH_MESSAGES, HQ_MESSAGES,
+];
 
 export const MESSAGES = Object.fromEntries(
   LANGUAGES.map((lang) => [lang, Object.assign({}, ...TABLES.map((table) => table[lang]))]),

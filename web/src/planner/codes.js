@@ -45,5 +45,8 @@ export const REGISTER_CODES = {
   'register.status': ['active', 'moved_away', 'deceased', 'in_care_facility'],
 };
 
-/** The roles that may read the register (server: RegisterRoutes.READERS). */
+/** The roles that may read the register (server: AccessRules.REGISTER_READERS). */
 export const READER_ROLES = ['admin', 'hq', 'planner'];
+
+/** The roles that may change the register and plans (server: AccessRules.REGISTER_WRITERS). */
+export const WRITER_ROLES = ['admin', 'planner'];

@@ -10,12 +10,13 @@ import { ErrorBanner } from '../errorBanner.js';
 import { escapeHtml } from '../html.js';
 import { languageFromSearch, translate } from '../i18n.js';
 import { canReadRegister, loginHref, postJson, scopedDistrict } from '../session.js';
-import { READER_ROLES } from './codes.js';
+import { READER_ROLES, WRITER_ROLES } from './codes.js';
 import { FilterBar } from './filterBar.js';
 import {
   DEFAULT_PROFILE, filtersFromSearch, geojsonUrl, listUrl, pageSearch, residentFromSearch, residentUrl, withFilter,
 } from './filters.js';
 import { RankedList } from './rankedList.js';
+import { ResidentEditor } from './residentEditor.js';
 import { placeholderHtml, residentHtml } from './residentView.js';
 import { SelectionMap } from './selectionMap.js';
 import { TopBar } from './topBar.js';
@@ -80,6 +81,7 @@ async function main() {
   const banner = new ErrorBanner(document.getElementById('error-banner'), getLanguage);
   const panel = document.getElementById('resident');
   let map = null;
+  let editor = null;
 
   const topBar = new TopBar(document.getElementById('topbar'), {
     onSwitchLanguage: () => {
@@ -132,7 +134,12 @@ async function main() {
       panel.innerHTML = placeholderHtml(state.lang);
     } else if (state.detail) {
       panel.dataset.state = 'ready';
-      panel.innerHTML = residentHtml(state.lang, state.detail);
+      if (editor) {
+        editor.capture(); // what is typed in an open form survives the re-render
+      }
+      const scroll = panel.scrollTop;
+      panel.innerHTML = residentHtml(state.lang, state.detail, editor ? editor.view() : null);
+      panel.scrollTop = scroll;
     } else {
       panel.innerHTML = `<p class="placeholder">${escapeHtml(translate(state.lang, 'resident.loading'))}</p>`;
     }
@@ -205,9 +212,12 @@ async function main() {
     list.render(state);
   }
 
-  async function openResident(id) {
+  async function openResident(id, { keepScroll = false } = {}) {
     const changed = String(id) !== String(state.selectedId);
     state.selectedId = String(id);
+    if (editor) {
+      editor.show(state.selectedId);
+    }
     if (changed || !state.detail) {
       state.detail = null;
     }
@@ -220,8 +230,12 @@ async function main() {
       state.detail = await load(residentUrl(state.selectedId, state.filters), 'resident');
       banner.clear('resident');
       renderPanel();
-      panel.scrollTop = 0;
-      panel.focus({ preventScroll: true });
+      if (!keepScroll) {
+        panel.scrollTop = 0;
+        panel.focus({ preventScroll: true });
+      }
+      panel.dataset.version = [state.detail.resident.version, state.detail.resident.plan ? state.detail.resident.plan.version : '',
+        state.detail.resident.consent_version].join('/');
     } catch (e) {
       if (!isAbort(e)) {
         panel.dataset.state = 'error';
@@ -275,6 +289,19 @@ async function main() {
     return;
   }
   state.scopedDistrict = scopedDistrict(state.me, READER_ROLES);
+  editor = new ResidentEditor(panel, {
+    canEdit: canReadRegister(state.me, WRITER_ROLES),
+    getDetail: () => state.detail,
+    getCsrf: () => state.csrf,
+    render: () => renderPanel(),
+    reload: () => openResident(state.selectedId, { keepScroll: true }),
+    saved: async () => {
+      reload(); // the score, band and plan status in the list and on the map may have changed
+      await openResident(state.selectedId, { keepScroll: true });
+    },
+    unauthorised: () => toLogin(),
+    failed: (source, error) => banner.show(source, error),
+  });
   applyScope();
   updateAddress();
 

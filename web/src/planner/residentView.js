@@ -1,11 +1,15 @@
 // The resident panel's HTML from api/residents/{id}: the score with each reason and its points,
 // hazards at home, the register entry, the plan with its supporters, consent, and the plan's
-// failed checks with their reasons in the page's language. Pure (no DOM), so it runs under
-// `node --test`; every value from the API goes through escapeHtml.
+// failed checks with their reasons in the page's language; for an account that may edit, an edit
+// button per section, the form of the section being edited (editForms.js) and the change history
+// (historyView.js). Pure (no DOM), so it runs under `node --test`; every value from the API goes
+// through escapeHtml.
 
 import { escapeHtml } from '../html.js';
 import { translate } from '../i18n.js';
 import { bandStyle } from './bandStyle.js';
+import { formHtml } from './editForms.js';
+import { historySection } from './historyView.js';
 import {
   ageText, codeLabel, codeList, formatDate, homeHazardLines, pointsText, pointsTotal, reasonWords,
 } from './format.js';
@@ -108,7 +112,16 @@ function household(lang, home) {
   return parts;
 }
 
-function registerSection(lang, r) {
+/** A section's heading, with its edit button when the account may edit. */
+function heading(lang, title, section, ui, label = 'edit.button') {
+  const button = ui && ui.canEdit && !ui.editing
+    ? ` <button type="button" class="small-button edit-button" data-edit="${section}" data-testid="edit-${section}">` +
+      `${escapeHtml(translate(lang, label))}</button>`
+    : '';
+  return `<h3>${escapeHtml(title)}${button}</h3>`;
+}
+
+function registerSection(lang, r, ui) {
   const t = (key) => translate(lang, key);
   const home = r.home || {};
   const c = r.condition || {};
@@ -116,7 +129,7 @@ function registerSection(lang, r) {
   const needs = [c.needs_info_support ? t('need.info') : null, c.needs_decision_support ? t('need.decision') : null]
     .filter(Boolean);
   return (
-    `<section class="resident-section" data-testid="resident-register"><h3>${escapeHtml(t('resident.register'))}</h3><dl>` +
+    `<section class="resident-section" data-testid="resident-register">${heading(lang, t('resident.register'), 'register', ui)}<dl>` +
     field(t('field.register_no'), text(r.register_no)) +
     field(t('field.kana'), text(kana)) +
     field(t('field.birth_date'), escapeHtml(formatDate(lang, r.birth_date, { withEra: true }))) +
@@ -125,8 +138,10 @@ function registerSection(lang, r) {
     field(t('field.phone'), text(r.phone)) +
     field(t('field.address'), text(home.address)) +
     field(t('field.district'), text(home.district)) +
-    field(t('field.household'), joined(lang, household(lang, home))) +
-    field(t('field.register_status'), escapeHtml(codeLabel(lang, 'register.status', r.register_status))) +
+    field(t('field.household'), joined(lang, household(lang, home)) + (ui && ui.canEdit && !ui.editing
+      ? ` <button type="button" class="small-button edit-button" data-edit="household" data-testid="edit-household">` +
+        `${escapeHtml(t('edit.button'))}</button>` : '')) +
+    field(t('field.register_status'), escapeHtml(codeLabel(lang, 'register.status', r.register_status)), 'resident-register-status') +
     `</dl><h4>${escapeHtml(t('resident.condition'))}</h4><dl>` +
     field(t('field.care_level'), escapeHtml(codeLabel(lang, 'care', c.care_level))) +
     field(t('field.disabilities'), escapeHtml(codeList(lang, 'disability', c.disability_types))) +
@@ -157,15 +172,15 @@ function supporters(lang, list) {
     (s.phone ? ` <span class="phone">${escapeHtml(s.phone)}</span>` : '') + `</li>`).join('')}</ol>`;
 }
 
-function planSection(lang, plan) {
+function planSection(lang, plan, ui) {
   const t = (key) => translate(lang, key);
   if (!plan) {
-    return `<section class="resident-section" data-testid="resident-plan"><h3>${escapeHtml(t('resident.plan'))}</h3>` +
+    return `<section class="resident-section" data-testid="resident-plan">${heading(lang, t('resident.plan'), 'plan', ui, 'edit.plan.create')}` +
       `<p class="muted">${escapeHtml(t('resident.plan.none'))}</p></section>`;
   }
   const manager = [plan.care_manager_name, plan.care_manager_phone].filter(Boolean).join(' ');
   return (
-    `<section class="resident-section" data-testid="resident-plan"><h3>${escapeHtml(t('resident.plan'))}</h3><dl>` +
+    `<section class="resident-section" data-testid="resident-plan">${heading(lang, t('resident.plan'), 'plan', ui)}<dl>` +
     field(t('field.plan_status'), escapeHtml(codeLabel(lang, 'plan.status', plan.status)), 'resident-plan-status') +
     field(t('field.destination'), destination(lang, plan)) +
     (plan.destination_note ? field(t('field.destination_note'), text(plan.destination_note)) : '') +
@@ -174,23 +189,36 @@ function planSection(lang, plan) {
     field(t('field.items'), (plan.items_to_carry || []).length ? joined(lang, plan.items_to_carry) : escapeHtml(t('value.none'))) +
     field(t('field.plan_home_hazards'), escapeHtml(codeList(lang, 'hazard', plan.home_hazards))) +
     field(t('field.care_manager'), text(manager)) +
-    field(t('field.last_reviewed'), escapeHtml(formatDate(lang, plan.last_reviewed_on))) +
+    field(t('field.last_reviewed'), escapeHtml(formatDate(lang, plan.last_reviewed_on)), 'resident-plan-reviewed') +
     `</dl></section>`
   );
 }
 
-function consentSection(lang, consent) {
+function consentSection(lang, consent, ui) {
   const t = (key) => translate(lang, key);
   const body = consent
     ? `<dl>${field(t('field.consent_state'), escapeHtml(codeLabel(lang, 'consent.state', consent.state)), 'resident-consent-state')}` +
       field(t('field.consent_basis'), escapeHtml(codeLabel(lang, 'consent.basis', consent.basis))) +
-      field(t('field.decided_on'), escapeHtml(formatDate(lang, consent.decided_on))) + `</dl>`
+      field(t('field.decided_on'), escapeHtml(formatDate(lang, consent.decided_on))) +
+      (consent.note ? field(t('edit.field.note'), escapeHtml(consent.note)) : '') + `</dl>`
     : `<p class="muted">${escapeHtml(t('resident.consent.none'))}</p>`;
-  return `<section class="resident-section" data-testid="resident-consent"><h3>${escapeHtml(t('resident.consent'))}</h3>${body}</section>`;
+  return `<section class="resident-section" data-testid="resident-consent">${heading(lang, t('resident.consent'), 'consent', ui)}${body}</section>`;
 }
 
-/** The whole panel for one answer of api/residents/{id}. */
-export function residentHtml(lang, detail) {
+/** A section being edited shows its form in place of its values. */
+function editable(lang, section, detail, ui, view) {
+  if (ui && ui.editing === section && ui.form) {
+    return `<section class="resident-section editing" data-testid="resident-${section === 'household' ? 'register' : section}">` +
+      `${formHtml(lang, section, detail, ui.form)}</section>`;
+  }
+  return view();
+}
+
+/**
+ * The whole panel for one answer of api/residents/{id}. `ui` (optional) is the editor's state:
+ * {canEdit, editing: section or null, form, notice, history}.
+ */
+export function residentHtml(lang, detail, ui = null) {
   const r = detail.resident || {};
   const p = detail.priority;
   const name = [r.family_name, r.given_name].filter(Boolean).join(' ');
@@ -204,11 +232,13 @@ export function residentHtml(lang, detail) {
     `<p class="muted">${escapeHtml(ageText(lang, r.age))}・${escapeHtml(codeLabel(lang, 'sex', r.sex))}` +
     `${r.home && r.home.district ? `・${escapeHtml(r.home.district)}` : ''}</p>${score}</div>` +
     `<button type="button" class="close-button" data-testid="resident-close" data-close aria-label="${close}">${close}</button></header>` +
+    (ui && ui.notice ? `<p class="edit-notice" role="status" data-testid="edit-notice">${escapeHtml(translate(lang, ui.notice))}</p>` : '') +
     scoreSection(lang, p) +
     checksSection(lang, detail.plan_checks) +
-    planSection(lang, r.plan) +
-    consentSection(lang, r.consent) +
-    registerSection(lang, r)
+    editable(lang, 'plan', detail, ui, () => planSection(lang, r.plan, ui)) +
+    editable(lang, 'consent', detail, ui, () => consentSection(lang, r.consent, ui)) +
+    editable(lang, 'register', detail, ui, () => editable(lang, 'household', detail, ui, () => registerSection(lang, r, ui))) +
+    (ui && ui.canEdit !== undefined ? historySection(lang, ui.history) : '')
   );
 }
 

@@ -12,6 +12,10 @@ import io.mimamori.layers.features.FeatureStore;
 import io.mimamori.layers.plancheck.PlanCheckStore;
 import io.mimamori.layers.priority.PriorityStore;
 import io.mimamori.layers.register.RegisterStore;
+import io.mimamori.layers.register.SupporterStore;
+import io.mimamori.layers.register.edit.ChangeHistoryStore;
+import io.mimamori.layers.register.edit.ConsentDecisions;
+import io.mimamori.layers.register.edit.RegisterEditStore;
 import io.mimamori.layers.notify.PgNotificationListener;
 import io.mimamori.layers.tiles.MapChange;
 import io.mimamori.layers.tiles.TileCache;
@@ -32,6 +36,7 @@ import io.mimamori.server.http.LiveEvents;
 import io.mimamori.server.http.HealthRoutes;
 import io.mimamori.server.http.MapRoutes;
 import io.mimamori.server.http.OgcFeatureRoutes;
+import io.mimamori.server.http.RegisterEditRoutes;
 import io.mimamori.server.http.RegisterRoutes;
 import io.mimamori.server.http.TileRoutes;
 import io.mimamori.server.http.TownRoutes;
@@ -138,6 +143,9 @@ public final class MimamoriApp implements AutoCloseable {
     new TownRoutes(new TownStore(dataSource), config).register(app);
     new DistrictRoutes(new DistrictStore(dataSource)).register(app);
     new RegisterRoutes(new PriorityStore(dataSource), new PlanCheckStore(dataSource), new RegisterStore(dataSource),
+        new AuditLog(dataSource)).register(app);
+    new RegisterEditRoutes(new RegisterEditStore(dataSource), new ConsentDecisions(dataSource),
+        new ChangeHistoryStore(dataSource), new SupporterStore(dataSource), new RegisterStore(dataSource),
         new AuditLog(dataSource)).register(app);
     SafetyCheckStore checks = new SafetyCheckStore(dataSource);
     LiveEvents live = new LiveEvents(checks, new ShelterEventStore(dataSource));

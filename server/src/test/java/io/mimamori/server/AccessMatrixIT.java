@@ -44,6 +44,11 @@ class AccessMatrixIT {
     SAMPLE.put("/ogc/collections/{collection}/items", "/ogc/collections/shelters/items");
     SAMPLE.put("/ogc/collections/{collection}/items/{id}", "/ogc/collections/shelters/items/1");
     SAMPLE.put("/api/residents/{id}", "/api/residents/1");
+    SAMPLE.put("/api/residents/{id}/history", "/api/residents/1/history");
+    SAMPLE.put("/api/residents/{id}/plan", "/api/residents/1/plan");
+    SAMPLE.put("/api/residents/{id}/consent", "/api/residents/1/consent");
+    SAMPLE.put("/api/households/{id}", "/api/households/1");
+    SAMPLE.put("/api/supporters/{id}", "/api/supporters/1");
     SAMPLE.put("/api/emergencies/{id}/end", "/api/emergencies/999/end");
     SAMPLE.put("/api/emergencies/{id}/counts", "/api/emergencies/999/counts");
     SAMPLE.put("/api/checks/{id}/status", "/api/checks/999/status");
@@ -106,6 +111,17 @@ class AccessMatrixIT {
     }
     assertThat(missing).as("endpoints without an access rule").isEmpty();
     assertThat(registered).as("rules without an endpoint").containsAll(AccessRules.table().keySet());
+  }
+
+  @Test
+  void theRegisterIsChangedByAdminsAndPlannersAndItsHistoryReadAlsoByHq() {
+    Set<Role> writers = Set.of(Role.ADMIN, Role.PLANNER);
+    for (String endpoint : List.of("PATCH /api/residents/{id}", "PATCH /api/households/{id}",
+        "PATCH /api/residents/{id}/plan", "POST /api/residents/{id}/consent", "POST /api/supporters",
+        "PATCH /api/supporters/{id}", "GET /api/supporters")) {
+      assertThat(AccessRules.table().get(endpoint)).as(endpoint).isEqualTo(writers);
+    }
+    assertThat(AccessRules.table().get("GET /api/residents/{id}/history")).isEqualTo(Set.of(Role.ADMIN, Role.HQ, Role.PLANNER));
   }
 
   @Test

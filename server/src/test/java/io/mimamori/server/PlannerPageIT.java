@@ -38,7 +38,10 @@ import org.junit.jupiter.api.Test;
  * password, locked account, rate limit, return to the page asked for), the ranked list against
  * the API and the database, filters, the map of the same selection, a resident's reasons and
  * failed checks, English, the CSV link and download, sign-out, and a role that may not read the
- * register. Every test also checks that the page raised no errors and asked no other host.
+ * register; editing a plan, consent and the register entry, a conflict with an edit made meanwhile
+ * through the API, and the change history. Every test also checks that the page raised no errors
+ * and asked no other host. One class on purpose (over 500 lines): the tests share one scored town
+ * and one browser, which take most of the run's time to set up.
  */
 class PlannerPageIT {
 
@@ -359,6 +362,129 @@ class PlannerPageIT {
     page.mouse().click(Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
     page.waitForSelector("[data-testid=resident-name][data-id='" + parts[0] + "']");
     assertThat(page.locator("path.resident-point[data-id='" + parts[0] + "']").getAttribute("stroke")).isEqualTo("#000000");
+    assertCleanRun();
+  }
+
+  @Test
+  void aPlannerEditsThePlanSeesTheChecksChangeAndIsToldWhenSomeoneElseSavedFirst() throws Exception {
+    long id = longs("SELECT r.id FROM resident r JOIN evacuation_plan ep ON ep.resident_id = r.id"
+        + " JOIN current_consent cc ON cc.resident_id = r.id AND cc.state IN ('given', 'presumed')"
+        + " WHERE r.register_status = 'active' AND ep.status IN ('draft', 'partial')"
+        + " AND EXISTS (SELECT 1 FROM plan_check_failure f WHERE f.resident_id = r.id AND f.check_key = 'not_reviewed')"
+        + " AND EXISTS (SELECT 1 FROM plan_supporter ps WHERE ps.plan_id = ep.id) ORDER BY r.id LIMIT 1").get(0);
+    int version = (int) count("SELECT version FROM evacuation_plan WHERE resident_id = " + id);
+    long supporters = count("SELECT count(*) FROM plan_supporter ps JOIN evacuation_plan ep ON ep.id = ps.plan_id"
+        + " WHERE ep.resident_id = " + id);
+    newPage(plannerState);
+    page.navigate(server.url("/planner.html?resident=" + id));
+    page.waitForSelector("[data-testid=resident-name][data-id='" + id + "']");
+    assertThat(page.locator("[data-testid=resident-check][data-check=not_reviewed]").count()).isEqualTo(1);
+
+    // edit the plan: status, the day it was reviewed, one more supporter from those nearest the home
+    page.getByTestId("edit-plan").click();
+    page.getByTestId("form-plan").waitFor();
+    page.getByTestId("edit-plan-status").selectOption("complete");
+    String today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+    page.getByTestId("edit-plan-last_reviewed_on").fill(today);
+    page.getByTestId("supporter-choice").first().waitFor();
+    long added = Long.parseLong(page.getByTestId("supporter-choice").first().getAttribute("data-id"));
+    page.getByTestId("supporter-choice").first().locator("button").click();
+    assertThat(page.getByTestId("plan-supporter").count()).isEqualTo((int) supporters + 1);
+    assertThat(page.getByTestId("edit-plan-status").inputValue()).as("typed values survive a re-render").isEqualTo("complete");
+    page.locator("[data-testid=edit-plan-destination_shelter_id] option:nth-child(2)").waitFor(
+        new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+    screenshot("planner-edit-plan.png");
+    page.getByTestId("save-plan").click();
+    page.getByTestId("edit-notice").waitFor();
+    assertThat(page.getByTestId("edit-notice").textContent()).startsWith("保存しました");
+    page.waitForFunction("() => !document.querySelector('[data-testid=resident-check][data-check=not_reviewed]')"
+        + " && document.querySelector('[data-testid=resident-plan-status]')");
+    assertThat(page.getByTestId("resident-plan-status").textContent()).contains("作成済み");
+    assertThat(strings("SELECT status || '|' || last_reviewed_on || '|' || version FROM evacuation_plan WHERE resident_id = " + id))
+        .containsExactly("complete|" + today + "|" + (version + 1));
+    assertThat(count("SELECT count(*) FROM plan_supporter ps JOIN evacuation_plan ep ON ep.id = ps.plan_id"
+        + " WHERE ep.resident_id = " + id + " AND ps.supporter_id = " + added + " AND ps.ordinal = " + (supporters + 1)))
+        .isEqualTo(1);
+    assertThat(strings("SELECT check_key FROM plan_check_failure WHERE resident_id = " + id)).doesNotContain("not_reviewed");
+
+    // someone else saves the plan through the API while this page has it open: the page's save is a conflict
+    page.getByTestId("edit-plan").click();
+    page.getByTestId("edit-plan-route_notes").fill("ページからの経路");
+    String csrf = town.api("/api/me", plannerCookie).get("csrf_token").asText();
+    var other = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(server.url("/api/residents/" + id + "/plan")))
+        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"version\": " + (version + 1) + ", \"route_notes\": \"APIからの経路\"}"))
+        .header("Content-Type", "application/json").header("Cookie", plannerCookie).header("X-CSRF-Token", csrf).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+    page.getByTestId("save-plan").click();
+    page.getByTestId("conflict").waitFor();
+    assertThat(page.getByTestId("conflict").getAttribute("data-version")).isEqualTo(String.valueOf(version + 2));
+    assertThat(page.getByTestId("conflict").textContent()).contains("他の人が先に変更しました", "あなたの変更は保存していません");
+    Locator routeRow = page.locator("[data-testid=conflict-field][data-field=route_notes]");
+    assertThat(routeRow.locator("[data-testid=conflict-yours]").textContent()).isEqualTo("ページからの経路");
+    assertThat(routeRow.locator("[data-testid=conflict-current]").textContent()).isEqualTo("APIからの経路");
+    assertThat(page.getByTestId("save-plan").isDisabled()).isTrue();
+    assertThat(strings("SELECT route_notes FROM evacuation_plan WHERE resident_id = " + id)).containsExactly("APIからの経路");
+    screenshot("planner-edit-conflict.png");
+    page.getByTestId("lang-toggle").click();
+    assertThat(page.getByTestId("conflict").textContent()).contains("Someone else saved first", "Your changes were not saved");
+    assertThat(routeRow.locator("th").textContent()).isEqualTo("Route");
+
+    page.getByTestId("conflict-reload").click();
+    page.waitForFunction("() => { const t = document.querySelector('[data-testid=edit-plan-route_notes]');"
+        + " return t && t.value === 'APIからの経路' && !document.querySelector('[data-testid=conflict]'); }");
+    page.getByTestId("cancel-plan").click();
+
+    // the change history: newest first, old and new values in words
+    page.getByTestId("history-toggle").click();
+    page.getByTestId("history-entry").first().waitFor();
+    Locator newest = page.getByTestId("history-entry").first();
+    assertThat(newest.getAttribute("data-entity")).isEqualTo("evacuation_plan");
+    assertThat(newest.getAttribute("data-version")).isEqualTo(String.valueOf(version + 2));
+    assertThat(newest.locator("[data-testid=history-change][data-field=route_notes]").textContent()).contains("Route", "APIからの経路");
+    Locator earlier = page.getByTestId("history-entry").nth(1);
+    assertThat(earlier.locator("[data-testid=history-change][data-field=status]").textContent())
+        .contains("Plan status", "Complete");
+    pageErrors.removeIf(e -> e.contains("status of 409"));
+    assertCleanRun();
+  }
+
+  @Test
+  void consentAndTheRegisterEntryAreEditedOnThePage() throws Exception {
+    long id = longs("SELECT r.id FROM resident r JOIN evacuation_plan ep ON ep.resident_id = r.id"
+        + " WHERE r.register_status = 'active' AND ep.status = 'none' AND r.care_level <> 'care_5' ORDER BY r.id DESC LIMIT 1").get(0);
+    newPage(plannerState);
+    page.navigate(server.url("/planner.html?resident=" + id));
+    page.waitForSelector("[data-testid=resident-name][data-id='" + id + "']");
+    int score = Integer.parseInt(page.getByTestId("resident-score").getAttribute("data-value"));
+
+    page.getByTestId("edit-consent").click();
+    page.getByTestId("edit-consent-state").selectOption("refused");
+    page.getByTestId("edit-consent-basis").selectOption("written_form");
+    page.getByTestId("save-consent").click();
+    page.getByTestId("edit-notice").waitFor();
+    assertThat(page.getByTestId("resident-consent-state").textContent()).contains("不同意");
+    assertThat(strings("SELECT state FROM current_consent WHERE resident_id = " + id)).containsExactly("refused");
+
+    page.getByTestId("edit-register").click();
+    page.getByTestId("edit-register-care_level").selectOption("care_5");
+    page.getByTestId("edit-register-birth_date").fill("2999-01-01");
+    page.getByTestId("save-register").click();
+    page.getByTestId("edit-error").waitFor();
+    assertThat(page.getByTestId("edit-error").getAttribute("data-field")).isEqualTo("birth_date");
+    assertThat(page.getByTestId("edit-error").textContent()).startsWith("「生年月日」を直してください");
+    assertThat(page.getByTestId("edit-register-care_level").inputValue()).as("the entry is kept").isEqualTo("care_5");
+    page.getByTestId("edit-register-birth_date").fill("1940-05-01");
+    page.getByTestId("save-register").click();
+    page.getByTestId("edit-notice").waitFor();
+    page.waitForFunction("s => Number(document.querySelector('[data-testid=resident-score]').dataset.value) > s", score);
+    assertThat(page.getByTestId("resident-reason").all().stream().map(r -> r.getAttribute("data-factor")).toList())
+        .contains("care_5");
+    assertThat(strings("SELECT care_level || '|' || birth_date FROM resident WHERE id = " + id))
+        .containsExactly("care_5|1940-05-01");
+    pageErrors.removeIf(e -> e.contains("status of 400"));
     assertCleanRun();
   }
 

@@ -21,7 +21,8 @@ import javax.sql.DataSource;
 /**
  * The append-only, hash-chained audit log. Appends are serialised by a transaction-level advisory
  * lock so the chain has one order; each entry's hash is SHA-256 over the previous hash and the
- * entry's fields in a fixed text form. {@link #verify} walks the chain and reports the first entry
+ * entry's fields in a fixed text form (the detail only when there is one, so entries written before
+ * details existed keep their hashes). {@link #verify} walks the chain and reports the first entry
  * whose hash, link or sequence does not hold.
  */
 public final class AuditLog {
@@ -40,19 +41,20 @@ public final class AuditLog {
   private static final String LAST = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
   private static final String INSERT =
       """
-      INSERT INTO audit_log (seq, at, user_id, login, action, purpose, record_type, record_ids, client_address, prev_hash, hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO audit_log (seq, at, user_id, login, action, purpose, record_type, record_ids, client_address, prev_hash, hash,
+                             detail)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String ALL_IN_ORDER =
       """
-      SELECT seq, at, user_id, login, action, purpose, record_type, record_ids, client_address, prev_hash, hash
+      SELECT seq, at, user_id, login, action, purpose, record_type, record_ids, client_address, prev_hash, hash, detail
       FROM audit_log ORDER BY seq
       """;
 
   /** Parameters: record type, record id, limit. */
   private static final String ABOUT_RECORD =
       """
-      SELECT at, user_id, login, action, purpose, record_type, record_ids, client_address
+      SELECT at, user_id, login, action, purpose, record_type, record_ids, client_address, detail
       FROM audit_log WHERE record_type = ? AND record_ids @> ARRAY[?]::bigint[] ORDER BY seq DESC LIMIT ?
       """;
 
@@ -110,6 +112,7 @@ public final class AuditLog {
         ps.setString(9, e.clientAddress());
         ps.setBytes(10, prev);
         ps.setBytes(11, hash);
+        ps.setString(12, e.detail());
         ps.addBatch();
         prev = hash;
       }
@@ -137,7 +140,7 @@ public final class AuditLog {
             long userIdValue = rs.getLong(3);
             Long userId = rs.wasNull() ? null : userIdValue;
             AuditEntry e = new AuditEntry(rs.getTimestamp(2).toInstant(), userId, rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), recordIds, rs.getString(9));
+                rs.getString(5), rs.getString(6), rs.getString(7), recordIds, rs.getString(9), rs.getString(12));
             if (!Arrays.equals(rs.getBytes(10), prev)) {
               return new Verification(checked, Optional.of(seq), "entry " + seq + " does not link to entry " + (seq - 1));
             }
@@ -160,6 +163,9 @@ public final class AuditLog {
     String text = String.join("\u001f", Long.toString(seq), DateTimeFormatter.ISO_INSTANT.format(e.at()),
         String.valueOf(e.userId()), String.valueOf(e.login()), e.action(), e.purpose(), e.recordType(),
         e.recordIds().toString(), String.valueOf(e.clientAddress()));
+    if (e.detail() != null) {
+      text = text + "\u001f" + e.detail();
+    }
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update(prev);
@@ -183,7 +189,7 @@ public final class AuditLog {
           Long userId = rs.wasNull() ? null : userIdValue;
           out.add(new AuditEntry(rs.getTimestamp(1).toInstant(), userId, rs.getString(3),
               rs.getString(4), rs.getString(5), rs.getString(6), Arrays.asList((Long[]) rs.getArray(7).getArray()),
-              rs.getString(8)));
+              rs.getString(8), rs.getString(9)));
         }
       }
     }

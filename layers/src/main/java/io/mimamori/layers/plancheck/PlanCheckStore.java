@@ -1,10 +1,15 @@
 package io.mimamori.layers.plancheck;
 
+import io.mimamori.layers.db.DerivedDataLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +28,11 @@ import javax.sql.DataSource;
  */
 public final class PlanCheckStore {
 
-  /** Parameter: the reference date for reviews. */
+  /**
+   * Formatted with a plan filter and the plans that count towards capacity ({@link #ALL_PLANS} or
+   * {@link #SOME_PLANS}). Parameters: the filter's (plan ids, for some plans), the reference date
+   * for ages, the reference date for reviews.
+   */
   private static final String CHECK_ALL =
       """
       WITH plan AS (
@@ -33,7 +42,7 @@ public final class PlanCheckStore {
         FROM evacuation_plan ep
         JOIN resident r ON r.id = ep.resident_id AND r.register_status = 'active'
         JOIN household hh ON hh.id = r.household_id
-        WHERE ep.status NOT IN ('refused', 'none')
+        WHERE ep.status NOT IN ('refused', 'none') %1$s
       ),
       home_hazard AS (
         SELECT DISTINCT p.plan_id, z.hazard_type
@@ -64,7 +73,7 @@ public final class PlanCheckStore {
       load AS (
         SELECT s.id AS shelter_id, s.capacity_persons,
                sum(CASE WHEN s.kind IN ('welfare_shelter', 'child_welfare_shelter') THEN p.member_count ELSE 1 END) AS planned
-        FROM plan p JOIN shelter s ON s.id = p.destination_shelter_id
+        FROM %2$s p JOIN shelter s ON s.id = p.destination_shelter_id
         WHERE s.capacity_persons IS NOT NULL
         GROUP BY s.id, s.capacity_persons
       ),
@@ -114,7 +123,42 @@ public final class PlanCheckStore {
       FROM failures f JOIN plan p USING (plan_id)
       """;
 
+  /** Every plan is checked, and every checked plan counts towards its destination's capacity. */
+  private static final String[] ALL_PLANS = {"", "plan"};
+
+  /**
+   * Some plans are checked (one bigint[] parameter); every plan to their destinations counts
+   * towards capacity, checked or not.
+   */
+  private static final String[] SOME_PLANS = {
+    "AND ep.id = ANY (?)",
+    """
+    (SELECT ep.destination_shelter_id, hh.member_count FROM evacuation_plan ep
+     JOIN resident r ON r.id = ep.resident_id AND r.register_status = 'active'
+     JOIN household hh ON hh.id = r.household_id
+     WHERE ep.status NOT IN ('refused', 'none')
+       AND ep.destination_shelter_id IN (SELECT destination_shelter_id FROM plan))"""
+  };
+
   private static final String CLEAR = "DELETE FROM plan_check_failure";
+
+  /** Parameter: plan ids. */
+  private static final String CLEAR_SOME = "DELETE FROM plan_check_failure WHERE plan_id = ANY (?)";
+
+  /** Parameter: household ids. The destinations of the plans of the households' residents. */
+  private static final String DESTINATIONS =
+      """
+      SELECT DISTINCT ep.destination_shelter_id FROM evacuation_plan ep JOIN resident r ON r.id = ep.resident_id
+      WHERE r.household_id = ANY (?) AND ep.destination_shelter_id IS NOT NULL
+      """;
+
+  /** Parameters: household ids, shelter ids. The plans of the households' residents and the plans to the shelters. */
+  private static final String AFFECTED_PLANS =
+      """
+      SELECT ep.id FROM evacuation_plan ep JOIN resident r ON r.id = ep.resident_id WHERE r.household_id = ANY (?)
+      UNION
+      SELECT ep.id FROM evacuation_plan ep WHERE ep.destination_shelter_id = ANY (?)
+      """;
 
   private static final String FOR_RESIDENT =
       "SELECT plan_id, check_key, detail FROM plan_check_failure WHERE resident_id = ? ORDER BY check_key, detail";
@@ -129,15 +173,16 @@ public final class PlanCheckStore {
   }
 
   /** Checks every plan as of {@code today}; returns the number of failures found. */
-  public int checkAll(java.time.LocalDate today) throws SQLException {
+  public int checkAll(LocalDate today) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
+        DerivedDataLock.exclusive(c);
         try (PreparedStatement del = c.prepareStatement(CLEAR)) {
           del.executeUpdate();
         }
         int n;
-        try (PreparedStatement ps = c.prepareStatement(CHECK_ALL)) {
+        try (PreparedStatement ps = c.prepareStatement(CHECK_ALL.formatted(ALL_PLANS[0], ALL_PLANS[1]))) {
           ps.setObject(1, today);
           ps.setObject(2, today);
           n = ps.executeUpdate();
@@ -148,6 +193,59 @@ public final class PlanCheckStore {
         c.rollback();
         throw e;
       }
+    }
+  }
+
+  /**
+   * The destinations of the plans of the households' residents: read before an edit, so that
+   * {@link #recheckHouseholds} also checks again the plans to a destination the edit left.
+   */
+  public static Set<Long> destinationsOf(Connection c, Collection<Long> householdIds) throws SQLException {
+    Set<Long> out = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(DESTINATIONS)) {
+      ps.setArray(1, c.createArrayOf("bigint", householdIds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Checks again, in the caller's transaction, the plans an edit of the given households can
+   * change: the plans of their residents, and (for capacity) every plan to a destination those
+   * plans had before the edit ({@code earlierDestinations}) or have now. The caller holds
+   * {@link DerivedDataLock#shared}. Returns the number of failures found.
+   */
+  public static int recheckHouseholds(Connection c, LocalDate today, Collection<Long> householdIds,
+      Collection<Long> earlierDestinations) throws SQLException {
+    Set<Long> shelters = new HashSet<>(earlierDestinations);
+    shelters.addAll(destinationsOf(c, householdIds));
+    List<Long> plans = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(AFFECTED_PLANS)) {
+      ps.setArray(1, c.createArrayOf("bigint", householdIds.toArray()));
+      ps.setArray(2, c.createArrayOf("bigint", shelters.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          plans.add(rs.getLong(1));
+        }
+      }
+    }
+    if (plans.isEmpty()) {
+      return 0;
+    }
+    java.sql.Array ids = c.createArrayOf("bigint", plans.toArray());
+    try (PreparedStatement del = c.prepareStatement(CLEAR_SOME)) {
+      del.setArray(1, ids);
+      del.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement(CHECK_ALL.formatted(SOME_PLANS[0], SOME_PLANS[1]))) {
+      ps.setArray(1, ids);
+      ps.setObject(2, today);
+      ps.setObject(3, today);
+      return ps.executeUpdate();
     }
   }
 

@@ -1,11 +1,13 @@
 package io.mimamori.layers.priority;
 
+import io.mimamori.layers.db.DerivedDataLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,10 @@ public final class PriorityStore {
    * resident whose score and reasons are plain expressions over those facts (no union of factor
    * rows, no sort, no aggregation). {@code %1$s}: the target table; {@code %2$s}: the score
    * expression; {@code %3$s}: the reasons expression (both built by {@link #weighing} from fixed
-   * fragments). Parameters: the weighing's parameters, then profile id, profile version, band A, B,
-   * C thresholds.
+   * fragments); {@code %4$s}, {@code %5$s}, {@code %6$s}: the filters on homes, supporters and
+   * residents ({@link #ALL_RESIDENTS} or {@link #SOME_HOUSEHOLDS}). Parameters: the filters' (the
+   * household ids three times, for some households), the weighing's parameters, then profile id,
+   * profile version, band A, B, C thresholds.
    */
   private static final String SCORE_ALL =
       """
@@ -39,11 +43,13 @@ public final class PriorityStore {
                max(p.rank) FILTER (WHERE p.hazard_type = 'landslide') AS landslide,
                array_agg(DISTINCT p.hazard_type) AS types
         FROM hazard_zone_part p JOIN household hh ON hh.geom && p.geom AND ST_Intersects(p.geom, hh.geom)
+        %4$s
         GROUP BY hh.id
       ),
       supporter_hazard AS (
         SELECT s.id AS supporter_id, array_agg(DISTINCT p.hazard_type) AS types
         FROM hazard_zone_part p JOIN supporter s ON s.geom && p.geom AND ST_Intersects(p.geom, s.geom)
+        %5$s
         GROUP BY s.id
       ),
       active AS (
@@ -54,7 +60,7 @@ public final class PriorityStore {
                h.flood, h.tsunami, h.landslide, h.types
         FROM resident r JOIN household hh ON hh.id = r.household_id
         LEFT JOIN home_hazard h ON h.household_id = r.household_id
-        WHERE r.register_status = 'active'
+        WHERE r.register_status = 'active' %6$s
       ),
       needing AS (
         SELECT household_id, count(*) AS n FROM active GROUP BY household_id
@@ -160,6 +166,25 @@ public final class PriorityStore {
     return new Weighing(score.toString(), factors.toString(), List.copyOf(params));
   }
 
+  /** The filters of {@link #SCORE_ALL} for the whole register. */
+  private static final String[] ALL_RESIDENTS = {"", "", ""};
+
+  /** The filters of {@link #SCORE_ALL} for the residents of some households (each one bigint[] parameter). */
+  private static final String[] SOME_HOUSEHOLDS = {
+    "WHERE hh.id = ANY (?)",
+    """
+    WHERE s.id IN (SELECT ps.supporter_id FROM plan_supporter ps JOIN evacuation_plan ep ON ep.id = ps.plan_id
+                   JOIN resident r ON r.id = ep.resident_id WHERE r.household_id = ANY (?))""",
+    "AND r.household_id = ANY (?)"
+  };
+
+  /** Parameters: profile, household ids. */
+  private static final String FORGET_HOUSEHOLDS =
+      "DELETE FROM resident_priority WHERE profile = ? AND resident_id IN (SELECT id FROM resident WHERE household_id = ANY (?))";
+
+  /** Parameter: a partition's name. */
+  private static final String PARTITION_EXISTS = "SELECT to_regclass(?) IS NOT NULL";
+
   /** The statements that build a scored table's indexes, matching the partitioned parent's (so ATTACH adopts them). */
   private static final String[] PARTITION_INDEXES = {
     "ALTER TABLE %1$s ADD PRIMARY KEY (profile, resident_id)",
@@ -204,26 +229,17 @@ public final class PriorityStore {
    * swaps it in for the profile's partition; returns how many residents were scored.
    */
   public int scoreAll(PriorityProfile profile) throws SQLException {
-    // the profile id is checked by PriorityProfile ([a-z][a-z0-9-]*), never taken from a request
-    String partition = "resident_priority_" + profile.id().replace('-', '_');
+    String partition = partition(profile);
     String fresh = partition + "_new";
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
+        DerivedDataLock.exclusive(c);
         s.execute("DROP TABLE IF EXISTS " + fresh);
         s.execute("CREATE TABLE " + fresh + " (LIKE resident_priority INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
         int n;
-        Weighing w = weighing(profile);
-        try (PreparedStatement ps = c.prepareStatement(SCORE_ALL.formatted(fresh, w.score(), w.factors()))) {
-          int i = 1;
-          for (Object p : w.parameters()) {
-            ps.setObject(i++, p);
-          }
-          ps.setString(i++, profile.id());
-          ps.setInt(i++, profile.version());
-          ps.setInt(i++, profile.bandA());
-          ps.setInt(i++, profile.bandB());
-          ps.setInt(i, profile.bandC());
+        try (PreparedStatement ps = c.prepareStatement(scoring(fresh, profile, ALL_RESIDENTS))) {
+          bindScoring(ps, 1, profile);
           n = ps.executeUpdate();
         }
         s.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_profile CHECK (profile = '" + profile.id() + "')");
@@ -244,6 +260,67 @@ public final class PriorityStore {
         throw e;
       }
     }
+  }
+
+  /**
+   * Scores again, in the caller's transaction, the residents of the given households under every
+   * shipped profile that has been scored (a household's members share the household factors),
+   * replacing their stored scores; residents no longer active lose theirs. The caller holds
+   * {@link DerivedDataLock#shared}. Returns how many scores were written.
+   */
+  public static int rescoreHouseholds(Connection c, Collection<Long> householdIds) throws SQLException {
+    if (householdIds.isEmpty()) {
+      return 0;
+    }
+    java.sql.Array households = c.createArrayOf("bigint", householdIds.toArray());
+    int n = 0;
+    for (PriorityProfile profile : PriorityProfile.shipped()) {
+      try (PreparedStatement exists = c.prepareStatement(PARTITION_EXISTS)) {
+        exists.setString(1, partition(profile));
+        try (ResultSet rs = exists.executeQuery()) {
+          if (!rs.next() || !rs.getBoolean(1)) {
+            continue; // never scored: the whole pass will score these residents with everyone else
+          }
+        }
+      }
+      try (PreparedStatement forget = c.prepareStatement(FORGET_HOUSEHOLDS)) {
+        forget.setString(1, profile.id());
+        forget.setArray(2, households);
+        forget.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement(scoring("resident_priority", profile, SOME_HOUSEHOLDS))) {
+        for (int i = 1; i <= SOME_HOUSEHOLDS.length; i++) {
+          ps.setArray(i, households);
+        }
+        bindScoring(ps, SOME_HOUSEHOLDS.length + 1, profile);
+        n += ps.executeUpdate();
+      }
+    }
+    return n;
+  }
+
+  /** The scoring statement into {@code target}, weighing {@code profile}, with {@code filters}. */
+  private static String scoring(String target, PriorityProfile profile, String[] filters) {
+    Weighing w = weighing(profile);
+    return SCORE_ALL.formatted(target, w.score(), w.factors(), filters[0], filters[1], filters[2]);
+  }
+
+  /** Binds the weighing's parameters, the profile and its band thresholds from parameter {@code first} on. */
+  private static void bindScoring(PreparedStatement ps, int first, PriorityProfile profile) throws SQLException {
+    int i = first;
+    for (Object p : weighing(profile).parameters()) {
+      ps.setObject(i++, p);
+    }
+    ps.setString(i++, profile.id());
+    ps.setInt(i++, profile.version());
+    ps.setInt(i++, profile.bandA());
+    ps.setInt(i++, profile.bandB());
+    ps.setInt(i, profile.bandC());
+  }
+
+  /** The partition that holds a profile's scores; the id is checked by PriorityProfile ([a-z][a-z0-9-]*), never taken from a request. */
+  private static String partition(PriorityProfile profile) {
+    return "resident_priority_" + profile.id().replace('-', '_');
   }
 
   /** The stored score of one resident under {@code profile}, with its reasons. */

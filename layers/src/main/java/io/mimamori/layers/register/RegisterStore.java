@@ -20,12 +20,12 @@ public final class RegisterStore {
   private static final String DETAIL =
       """
       SELECT json_build_object(
-        'id', r.id, 'register_no', r.register_no, 'register_status', r.register_status,
+        'id', r.id, 'version', r.version, 'register_no', r.register_no, 'register_status', r.register_status,
         'family_name', r.family_name, 'given_name', r.given_name,
         'family_name_kana', r.family_name_kana, 'given_name_kana', r.given_name_kana,
         'birth_date', r.birth_date, 'age', date_part('year', age(current_date, r.birth_date))::int,
         'sex', r.sex, 'phone', r.phone,
-        'home', json_build_object('address', hh.address, 'district', d.name, 'lon', ST_X(hh.geom), 'lat', ST_Y(hh.geom),
+        'home', json_build_object('id', hh.id, 'version', hh.version, 'address', hh.address, 'district', d.name, 'lon', ST_X(hh.geom), 'lat', ST_Y(hh.geom),
                                   'composition', hh.composition, 'member_count', hh.member_count,
                                   'family_frail', hh.family_frail, 'alone_daytime', hh.alone_daytime),
         'condition', json_build_object('care_level', r.care_level, 'disability_types', r.disability_types,
@@ -45,13 +45,16 @@ public final class RegisterStore {
                    'items_to_carry', ep.items_to_carry, 'home_hazards', ep.home_hazards,
                    'care_manager_name', ep.care_manager_name, 'care_manager_phone', ep.care_manager_phone,
                    'last_reviewed_on', ep.last_reviewed_on,
-                   'supporters', coalesce((SELECT json_agg(json_build_object('ordinal', ps.ordinal, 'kind', sp.kind,
-                                             'relation', sp.relation, 'name', sp.name, 'phone', sp.phone) ORDER BY ps.ordinal)
+                   'supporters', coalesce((SELECT json_agg(json_build_object('ordinal', ps.ordinal, 'id', sp.id,
+                                             'version', sp.version, 'kind', sp.kind, 'relation', sp.relation,
+                                             'name', sp.name, 'phone', sp.phone, 'address', sp.address,
+                                             'lon', ST_X(sp.geom), 'lat', ST_Y(sp.geom)) ORDER BY ps.ordinal)
                                            FROM plan_supporter ps JOIN supporter sp ON sp.id = ps.supporter_id
                                            WHERE ps.plan_id = ep.id), '[]'::json))
                  FROM evacuation_plan ep WHERE ep.resident_id = r.id),
-        'consent', (SELECT json_build_object('state', cc.state, 'basis', cc.basis, 'decided_on', cc.decided_on)
-                    FROM current_consent cc WHERE cc.resident_id = r.id)
+        'consent', (SELECT json_build_object('state', c.state, 'basis', c.basis, 'decided_on', c.decided_on, 'note', c.note)
+                    FROM consent c WHERE c.resident_id = r.id ORDER BY c.decided_on DESC, c.id DESC LIMIT 1),
+        'consent_version', (SELECT count(*) FROM consent c WHERE c.resident_id = r.id)
       )::text
       FROM resident r JOIN household hh ON hh.id = r.household_id LEFT JOIN district d ON d.id = hh.district_id
       WHERE r.id = ?
@@ -65,6 +68,8 @@ public final class RegisterStore {
       FROM resident r JOIN household hh ON hh.id = r.household_id LEFT JOIN district d ON d.id = hh.district_id
       WHERE r.id = ANY (?)
       """;
+
+  private static final String EXISTS = "SELECT 1 FROM resident WHERE id = ?";
 
   private static final String DISTRICT_OF =
       "SELECT hh.district_id FROM resident r JOIN household hh ON hh.id = r.household_id WHERE r.id = ?";
@@ -84,6 +89,16 @@ public final class RegisterStore {
       ps.setLong(1, residentId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Whether the register holds this resident (in any status). */
+  public boolean exists(long residentId) throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(EXISTS)) {
+      ps.setLong(1, residentId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
       }
     }
   }

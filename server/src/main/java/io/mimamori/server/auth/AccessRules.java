@@ -25,6 +25,9 @@ public final class AccessRules {
   /** The register's personal data for planning. */
   public static final Set<Role> REGISTER_READERS = EnumSet.of(Role.ADMIN, Role.HQ, Role.PLANNER);
 
+  /** Who changes the register, the plans, consent and supporters (a district grant: that district only). */
+  public static final Set<Role> REGISTER_WRITERS = EnumSet.of(Role.ADMIN, Role.PLANNER);
+
   /** Who declares and ends emergencies. */
   public static final Set<Role> COMMAND = EnumSet.of(Role.ADMIN, Role.HQ);
   /** Who runs the safety checks and watches them live. */
@@ -68,6 +71,14 @@ public final class AccessRules {
     TABLE.put("GET /api/residents.csv", REGISTER_READERS);
     TABLE.put("GET /api/residents.geojson", REGISTER_READERS);
     TABLE.put("GET /api/residents/{id}", REGISTER_READERS);
+    TABLE.put("GET /api/residents/{id}/history", REGISTER_READERS);
+    TABLE.put("PATCH /api/residents/{id}", REGISTER_WRITERS);
+    TABLE.put("PATCH /api/households/{id}", REGISTER_WRITERS);
+    TABLE.put("PATCH /api/residents/{id}/plan", REGISTER_WRITERS);
+    TABLE.put("POST /api/residents/{id}/consent", REGISTER_WRITERS);
+    TABLE.put("GET /api/supporters", REGISTER_WRITERS);
+    TABLE.put("POST /api/supporters", REGISTER_WRITERS);
+    TABLE.put("PATCH /api/supporters/{id}", REGISTER_WRITERS);
     TABLE.put("POST /api/emergencies", COMMAND);
     TABLE.put("POST /api/emergencies/{id}/end", COMMAND);
     TABLE.put("GET /api/emergencies", SIGNED_IN);

@@ -27,9 +27,11 @@ public final class Commands {
         serve                      serve the web UI and API on the configured database
         import [--keep-valid] [--charset=NAME] [--municipality=CODE] [--mark-missing-moved-away] FILE_OR_FOLDER...
                                    import GSI shelter GeoJSON, Kumamoto portal CSV, PLATEAU hazard CityGML,
-                                   register CSV (避難行動要支援者名簿, full or delta with 異動区分)
-        export-register [--charset=utf-8|shift_jis] [--dates=western|wareki] [--municipality=CODE] [--all] FILE
-                                   write the register as a CSV that import reads back
+                                   register CSV (避難行動要支援者名簿, full or delta with 異動区分);
+                                   --operator=LOGIN: the account a register import is audited under
+        export-register [--charset=utf-8|shift_jis] [--dates=western|wareki] [--municipality=CODE] [--all]
+                        [--operator=LOGIN] FILE
+                                   write the register as a CSV that import reads back (audited)
         user add LOGIN --role R    create an account (roles: admin, hq, planner, dispatcher,
                                    supporter, shelter_staff, case_worker)
         audit verify               check the audit log's hash chain; report the first broken entry

@@ -6,6 +6,8 @@ import io.mimamori.data.imports.UnreadableFileException;
 import io.mimamori.data.imports.register.RegisterCsvReader.RegisterFile;
 import io.mimamori.data.imports.register.RegisterPlanWriter.Written;
 import io.mimamori.data.imports.register.RegisterReconciler.Plan;
+import io.mimamori.layers.audit.AuditEntry;
+import io.mimamori.layers.audit.AuditLog;
 import io.mimamori.layers.imports.ImportReport;
 import io.mimamori.layers.imports.ImportReport.Outcome;
 import io.mimamori.layers.imports.ImportRunStore;
@@ -16,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,7 +64,11 @@ public final class RegisterImporter {
     this.geocoder = geocoder;
   }
 
-  /** Reads, checks, stores and records one file; never throws for a bad file (the report says why). */
+  /**
+   * Reads, checks, stores and records one file; never throws for a bad file (the report says why).
+   * Every run is audited as an {@code import} by {@link RegisterOptions#operator}, with the file
+   * name and the counts (never a value): a committed run in its own transaction, any other after it.
+   */
   public ImportReport run(DataSource dataSource, Path file, ImportOptions options) {
     ImportReport report = readAndStore(dataSource, file, options);
     log.info("{}", report.summary());
@@ -70,7 +77,28 @@ public final class RegisterImporter {
     } catch (SQLException e) {
       log.warn("Could not record the import run of {}: {}", report.file(), describe(e));
     }
+    if (!report.stored()) {
+      try {
+        new AuditLog(dataSource).append(List.of(auditEntry(options, report.file(), report.outcome(), report.rowsRead(),
+            report.rowsStored(), report.rejections().size(), null)));
+      } catch (SQLException e) {
+        log.warn("Could not audit the import run of {}: {}", report.file(), describe(e));
+      }
+    }
     return report;
+  }
+
+  /** The audit entry of a run: who, and the file, outcome and counts; {@code written} for a committed run. */
+  private static AuditEntry auditEntry(ImportOptions options, String file, Outcome outcome, int read, int stored,
+      int rejected, Written written) {
+    ImportOperator who = options.register().operator();
+    String detail = "file=" + file.replaceAll("[\\p{Cntrl}]", "?") + " outcome=" + outcome.name().toLowerCase(Locale.ROOT)
+        + " mode=" + options.mode().name().toLowerCase(Locale.ROOT) + " rows_read=" + read + " rows_stored=" + stored
+        + " rows_rejected=" + rejected
+        + (written == null ? "" : " new=" + written.inserted() + " changed=" + written.changed() + " unchanged="
+            + written.unchanged() + " status_changes=" + written.statusesChanged() + " new_households=" + written.households());
+    return new AuditEntry(Instant.now(), who.userId(), who.login(), "import", "register file import (command line)",
+        "resident", List.of(), null, detail);
   }
 
   private ImportReport readAndStore(DataSource dataSource, Path file, ImportOptions options) {
@@ -156,6 +184,8 @@ public final class RegisterImporter {
       notes.add(missing);
     }
     options.checkCancelled(name);
+    AuditLog.append(c, List.of(auditEntry(options, name, Outcome.COMMITTED, read.rowsRead(), plan.accepted(),
+        rejections.size(), w)));
     c.commit();
     return new ImportReport(KIND, name, Outcome.COMMITTED, read.rowsRead(), plan.accepted(), rejections,
         String.join("; ", notes));

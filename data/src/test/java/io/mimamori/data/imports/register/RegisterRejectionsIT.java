@@ -76,8 +76,9 @@ class RegisterRejectionsIT {
   private Map<String, String> registerDigest() throws Exception {
     try (Connection c = db.dataSource().getConnection()) {
       Map<String, String> d = new java.util.TreeMap<>(TableDigest.of(c, Set.of()));
-      d.remove("import_run");
+      d.remove("import_run"); // every run is recorded, and audited, whatever its outcome
       d.remove("import_rejection");
+      d.remove("audit_log");
       return d;
     }
   }
@@ -128,6 +129,8 @@ class RegisterRejectionsIT {
     assertThat(report.rejections()).extracting(Rejection::file).containsOnly("meibo_202404.csv");
     assertThat(registerDigest()).isEqualTo(before);
     assertThat(new ImportRunStore(db.dataSource()).recent(1).get(0).rowsRejected()).isEqualTo(13);
+    assertThat(SyntheticRegister.count(db.dataSource(), "SELECT count(*) FROM audit_log WHERE action = 'import'"
+        + " AND detail LIKE 'file=meibo_202404.csv outcome=rejected % rows_rejected=13'")).isEqualTo(1);
   }
 
   @Test

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp 'bench/target/classes:bench/target/lib/*' io.mimamori.bench.vrp.VrpBench \
  *     SET SECONDS[cpu] SOLVERS [INSTANCE_REGEX] [DATA_DIR] [THREADS]
- * SET: solomon | gh200 | gh400 | top | cvrp   SOLVERS: ours,jsprit,ortools
+ * SET: solomon | gh200 | gh400 | top | cvrp   SOLVERS: ours,jsprit,ortools,timefold
  * </pre>
  *
  * For VRPTW (Solomon, Gehring-Homberger) the gap is to the best-known distance and the vehicles
@@ -86,6 +86,8 @@ public final class VrpBench {
               JspritPeer.solve(inst.problem(), seconds, inst.problem().objective().minimiseTeams(), cpu));
           case "ortools" -> PlanEvaluator.evaluate(inst.problem(),
               OrToolsPeer.solve(inst.problem(), seconds, inst.problem().objective().minimiseTeams(), cpu));
+          case "timefold" -> PlanEvaluator.evaluate(inst.problem(),
+              TimefoldPeer.solve(inst.problem(), seconds, inst.problem().objective().minimiseTeams(), cpu));
           default -> throw new IllegalArgumentException("unknown solver " + solver);
         };
         CheckReport report = SolutionChecker.check(inst.problem(), s);

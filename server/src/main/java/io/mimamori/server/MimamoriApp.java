@@ -5,6 +5,8 @@ import io.javalin.http.staticfiles.Location;
 import io.mimamori.layers.account.AccountStore;
 import io.mimamori.layers.account.SessionStore;
 import io.mimamori.layers.audit.AuditLog;
+import io.mimamori.layers.disclosure.DisclosureStore;
+import io.mimamori.layers.disclosure.RetentionStore;
 import io.mimamori.layers.emergency.EmergencyStore;
 import io.mimamori.layers.emergency.SafetyCheckStore;
 import io.mimamori.layers.district.DistrictStore;
@@ -14,18 +16,21 @@ import io.mimamori.layers.priority.PriorityStore;
 import io.mimamori.layers.register.RegisterStore;
 import io.mimamori.layers.notify.PgNotificationListener;
 import io.mimamori.layers.tiles.MapChange;
+import io.mimamori.layers.tiles.ResidentPointTiles;
 import io.mimamori.layers.tiles.TileCache;
 import io.mimamori.layers.tiles.TileLayer;
 import io.mimamori.layers.tiles.TileStore;
 import io.mimamori.layers.town.TownStore;
 import io.mimamori.server.auth.AccessRules;
 import io.mimamori.server.auth.AuthRoutes;
+import io.mimamori.server.auth.Disclosures;
 import io.mimamori.server.auth.LoginRateLimiter;
 import io.mimamori.server.config.ServerConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import io.mimamori.server.http.EmergencyRoutes;
+import io.mimamori.server.http.DisclosureRoutes;
 import io.mimamori.server.http.DistrictRoutes;
 import io.mimamori.server.http.ErrorResponses;
 import io.mimamori.server.http.LiveEvents;
@@ -33,6 +38,7 @@ import io.mimamori.server.http.HealthRoutes;
 import io.mimamori.server.http.MapRoutes;
 import io.mimamori.server.http.OgcFeatureRoutes;
 import io.mimamori.server.http.RegisterRoutes;
+import io.mimamori.server.http.RequestGuard;
 import io.mimamori.server.http.TileRoutes;
 import io.mimamori.server.http.TownRoutes;
 import javax.sql.DataSource;
@@ -46,6 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class MimamoriApp implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MimamoriApp.class);
+  private static final long MAX_REQUEST_BYTES = 1_000_000L;
 
   private final Javalin javalin;
   private final TileCache tiles;
@@ -54,13 +61,16 @@ public final class MimamoriApp implements AutoCloseable {
   private final List<String> endpoints;
 
   private final LiveEvents live;
+  private final DisclosureRetention retention;
 
-  private MimamoriApp(Javalin javalin, TileCache tiles, PgNotificationListener changes, LiveEvents live, List<String> endpoints) {
+  private MimamoriApp(Javalin javalin, TileCache tiles, PgNotificationListener changes, LiveEvents live, List<String> endpoints,
+      DisclosureRetention retention) {
     this.javalin = javalin;
     this.live = live;
     this.endpoints = endpoints;
     this.tiles = tiles;
     this.changes = changes;
+    this.retention = retention;
   }
 
   /** Starts listening on the configured host and port (0 picks a free port). */
@@ -74,8 +84,10 @@ public final class MimamoriApp implements AutoCloseable {
       }));
       c.showJavalinBanner = false;
       c.http.defaultContentType = "application/json";
-      c.http.maxRequestSize = 1_000_000L;
+      c.http.maxRequestSize = MAX_REQUEST_BYTES;
       c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+      config.tls().ifPresent(tls -> c.jetty.addConnector((server, http) -> TlsConnector.create(server, http, tls,
+          config.host(), config.port())));
       if (MimamoriApp.class.getResource("/web/index.html") != null) {
         c.staticFiles.add(sf -> {
           sf.hostedPath = "/";
@@ -94,25 +106,33 @@ public final class MimamoriApp implements AutoCloseable {
       ctx.header("X-Frame-Options", "DENY");
       ctx.header("Content-Security-Policy", csp);
       ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
+      if (config.tls().isPresent()) {
+        ctx.header("Strict-Transport-Security", "max-age=31536000");
+      }
     });
     ErrorResponses.install(app);
+    new RequestGuard(MAX_REQUEST_BYTES).install(app);
     app.beforeMatched(ctx -> AccessRules.enforce(ctx, endpoints));
     new AuthRoutes(new AccountStore(dataSource),
         new SessionStore(dataSource, Duration.ofHours(12), Duration.ofHours(24)),
-        new AuditLog(dataSource), new LoginRateLimiter(config.loginsPerMinute(), Duration.ofMinutes(1)), false).register(app);
+        new AuditLog(dataSource), new LoginRateLimiter(config.loginsPerMinute(), Duration.ofMinutes(1)),
+        config.tls().isPresent()).register(app);
+    DisclosureStore disclosureStore = new DisclosureStore(dataSource);
+    Disclosures disclosures = new Disclosures(disclosureStore);
     new HealthRoutes(dataSource).register(app);
     new TownRoutes(new TownStore(dataSource), config).register(app);
     new DistrictRoutes(new DistrictStore(dataSource)).register(app);
     new RegisterRoutes(new PriorityStore(dataSource), new PlanCheckStore(dataSource), new RegisterStore(dataSource),
-        new AuditLog(dataSource)).register(app);
+        disclosures).register(app);
+    new DisclosureRoutes(disclosures, disclosureStore, new RegisterStore(dataSource), new AuditLog(dataSource)).register(app);
     SafetyCheckStore checks = new SafetyCheckStore(dataSource);
-    LiveEvents live = new LiveEvents(checks);
+    LiveEvents live = new LiveEvents(checks, disclosures);
     new EmergencyRoutes(new EmergencyStore(dataSource), checks, new AuditLog(dataSource), live).register(app);
     FeatureStore features = new FeatureStore(dataSource);
     new MapRoutes(features).register(app);
     new OgcFeatureRoutes(features).register(app);
     TileCache tiles = new TileCache(new TileStore(dataSource, config.minimumCellCount()), config.tileCacheBytes());
-    new TileRoutes(tiles).register(app);
+    new TileRoutes(tiles, new ResidentPointTiles(dataSource), disclosures).register(app);
     // one connection listens for the whole instance: map changes clear tiles, reports reach screens
     PgNotificationListener changes = new PgNotificationListener(dataSource, List.of(MapChange.CHANNEL, LiveEvents.CHANNEL),
         (channel, payload) -> {
@@ -130,9 +150,17 @@ public final class MimamoriApp implements AutoCloseable {
           tiles.invalidateAll(); // notifications were lost while the connection was down
           live.pushAll();
         }).start();
-    app.start(config.host(), config.port());
-    log.atInfo().setMessage("Serving").addKeyValue("url", "http://" + displayHost(config.host()) + ":" + app.port()).log();
-    return new MimamoriApp(app, tiles, changes, live, List.copyOf(endpoints));
+    DisclosureRetention retention = new DisclosureRetention(new RetentionStore(dataSource), config.disclosureRetention()).start();
+    try {
+      app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      retention.close();
+      changes.close();
+      throw e;
+    }
+    String scheme = config.tls().isPresent() ? "https" : "http";
+    log.atInfo().setMessage("Serving").addKeyValue("url", scheme + "://" + displayHost(config.host()) + ":" + app.port()).log();
+    return new MimamoriApp(app, tiles, changes, live, List.copyOf(endpoints), retention);
   }
 
   public int port() {
@@ -151,6 +179,7 @@ public final class MimamoriApp implements AutoCloseable {
   /** Stops accepting requests and lets running ones finish (up to 10 s). */
   @Override
   public void close() {
+    retention.close();
     live.close();
     javalin.stop();
     changes.close();

@@ -15,8 +15,9 @@ import javax.sql.DataSource;
  *
  * <ul>
  *   <li>{@link #CONSENTED} (given, written form), {@link #PRESUMED} (presumed by ordinance),
- *       {@link #REFUSED} (refused, plan refused), {@link #UNKNOWN} (no answer): homes in district
- *       A, inside {@link #AREA}; the plans of all but the refusal name {@link #NEIGHBOUR}.
+ *       {@link #REFUSED} (refused; a plan without supporters, which fails its checks),
+ *       {@link #UNKNOWN} (no answer): homes in district A, inside {@link #AREA}; the plans of all
+ *       but the refusal name {@link #NEIGHBOUR}.
  *   <li>{@link #FAR} (given): home in district B, outside the area; the plan names the neighbour.
  *   <li>supporters: {@link #NEIGHBOUR} (a person), {@link #FIRE_BRIGADE} (a rescue organisation),
  *       {@link #OTHER} (a person no plan names).
@@ -75,7 +76,7 @@ public final class DisclosureTown {
       t.residents.put(PRESUMED, t.resident(c, "P1", "見守", "二郎", "male", "沼津市見守町一丁目2番2号", 138.803, t.districtA,
           "care_3", "{}", null, "{}", false, "presumed", "ordinance_presumption", "partial"));
       t.residents.put(REFUSED, t.resident(c, "R1", "見守", "三郎", "male", "沼津市見守町一丁目3番3号", 138.805, t.districtA,
-          "care_4", "{physical,hearing}", 2, "{}", false, "refused", "written_form", "refused"));
+          "care_4", "{physical,hearing}", 2, "{}", false, "refused", "written_form", "partial"));
       t.residents.put(UNKNOWN, t.resident(c, "U1", "見守", "四子", "female", "沼津市見守町一丁目4番4号", 138.807, t.districtA,
           "support_2", "{visual}", null, "{oxygen}", false, null, null, "draft"));
       t.residents.put(FAR, t.resident(c, "F1", "遠方", "五郎", "male", "沼津市試験町五丁目5番5号", 138.85, t.districtB,
@@ -198,7 +199,7 @@ public final class DisclosureTown {
       ps.setString(8, refused ? null : "0550009999");
       plan = id(ps);
     }
-    if (!refused) {
+    if (!"refused".equals(consent)) { // who refused to share has no supporter named
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO plan_supporter (plan_id, supporter_id, ordinal) VALUES (?, ?, 1)")) {
         ps.setLong(1, plan);
         ps.setLong(2, supporters.get(NEIGHBOUR));

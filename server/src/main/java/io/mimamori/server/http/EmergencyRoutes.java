@@ -13,6 +13,7 @@ import io.mimamori.layers.emergency.EmergencyLevel;
 import io.mimamori.layers.emergency.EmergencyStore;
 import io.mimamori.layers.emergency.SafetyCheckStore;
 import io.mimamori.server.auth.AuthRoutes;
+import io.mimamori.server.auth.Disclosures;
 import io.mimamori.server.auth.Principal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class EmergencyRoutes {
           after = 0;
         }
       }
-      live.join(client, after, "true".equals(ctx.queryParam("replay_only")));
+      live.join(client, Disclosures.viewer(ctx), after, "true".equals(ctx.queryParam("replay_only")));
     });
   }
 

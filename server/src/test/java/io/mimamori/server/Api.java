@@ -11,25 +11,25 @@ import java.time.Duration;
 import java.util.Map;
 
 /** A small HTTP client for the integration tests: sign in, then GET and POST with the session and its CSRF token. */
-final class Api {
+public final class Api {
 
   /** A signed-in session: the cookie ({@code name=value}) and the CSRF token. */
-  record Session(String login, String cookie, String csrf) {}
+  public record Session(String login, String cookie, String csrf) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
 
-  Api(String base) {
+  public Api(String base) {
     this.base = base;
   }
 
-  Api(TestServer server) {
+  public Api(TestServer server) {
     this(server.url(""));
   }
 
-  Session login(String login, String password) throws Exception {
+  public Session login(String login, String password) throws Exception {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("login", login, "password", password))))
         .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
@@ -38,27 +38,27 @@ final class Api {
         JSON.readTree(r.body()).get("csrf_token").asText());
   }
 
-  HttpResponse<String> get(String path, Session session) throws Exception {
+  public HttpResponse<String> get(String path, Session session) throws Exception {
     return HTTP.send(request(path, session).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<byte[]> bytes(String path, Session session) throws Exception {
+  public HttpResponse<byte[]> bytes(String path, Session session) throws Exception {
     return HTTP.send(request(path, session).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** A server-sent events replay (the stream ends after what the server had). */
-  HttpResponse<String> events(String path, Session session) throws Exception {
+  public HttpResponse<String> events(String path, Session session) throws Exception {
     return HTTP.send(request(path, session).header("Accept", "text/event-stream").GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> send(String method, String path, Session session, String body) throws Exception {
+  public HttpResponse<String> send(String method, String path, Session session, String body) throws Exception {
     HttpRequest.Builder b = request(path, session).header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> post(String path, Session session, String body) throws Exception {
+  public HttpResponse<String> post(String path, Session session, String body) throws Exception {
     return send("POST", path, session, body);
   }
 

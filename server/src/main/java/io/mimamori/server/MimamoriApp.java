@@ -35,6 +35,7 @@ import io.mimamori.server.http.DistrictRoutes;
 import io.mimamori.server.http.ErrorResponses;
 import io.mimamori.server.http.LiveEvents;
 import io.mimamori.server.http.HealthRoutes;
+import io.mimamori.server.http.JsonErrorHandler;
 import io.mimamori.server.http.MapRoutes;
 import io.mimamori.server.http.OgcFeatureRoutes;
 import io.mimamori.server.http.RegisterRoutes;
@@ -85,7 +86,11 @@ public final class MimamoriApp implements AutoCloseable {
       c.showJavalinBanner = false;
       c.http.defaultContentType = "application/json";
       c.http.maxRequestSize = MAX_REQUEST_BYTES;
-      c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+      c.jetty.modifyServer(server -> {
+        server.setStopTimeout(10_000);
+        server.setErrorHandler(new JsonErrorHandler());
+      });
+      c.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
       config.tls().ifPresent(tls -> c.jetty.addConnector((server, http) -> TlsConnector.create(server, http, tls,
           config.host(), config.port())));
       if (MimamoriApp.class.getResource("/web/index.html") != null) {

@@ -5,6 +5,8 @@ import io.javalin.http.staticfiles.Location;
 import io.mimamori.layers.account.AccountStore;
 import io.mimamori.layers.account.SessionStore;
 import io.mimamori.layers.audit.AuditLog;
+import io.mimamori.layers.disclosure.DisclosureStore;
+import io.mimamori.layers.disclosure.RetentionStore;
 import io.mimamori.layers.emergency.EmergencyStore;
 import io.mimamori.layers.emergency.SafetyCheckStore;
 import io.mimamori.layers.district.DistrictStore;
@@ -18,26 +20,31 @@ import io.mimamori.layers.register.edit.ConsentDecisions;
 import io.mimamori.layers.register.edit.RegisterEditStore;
 import io.mimamori.layers.notify.PgNotificationListener;
 import io.mimamori.layers.tiles.MapChange;
+import io.mimamori.layers.tiles.ResidentPointTiles;
 import io.mimamori.layers.tiles.TileCache;
 import io.mimamori.layers.tiles.TileLayer;
 import io.mimamori.layers.tiles.TileStore;
 import io.mimamori.layers.town.TownStore;
 import io.mimamori.server.auth.AccessRules;
 import io.mimamori.server.auth.AuthRoutes;
+import io.mimamori.server.auth.Disclosures;
 import io.mimamori.server.auth.LoginRateLimiter;
 import io.mimamori.server.config.ServerConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import io.mimamori.server.http.EmergencyRoutes;
+import io.mimamori.server.http.DisclosureRoutes;
 import io.mimamori.server.http.DistrictRoutes;
 import io.mimamori.server.http.ErrorResponses;
 import io.mimamori.server.http.LiveEvents;
 import io.mimamori.server.http.HealthRoutes;
+import io.mimamori.server.http.JsonErrorHandler;
 import io.mimamori.server.http.MapRoutes;
 import io.mimamori.server.http.OgcFeatureRoutes;
 import io.mimamori.server.http.RegisterEditRoutes;
 import io.mimamori.server.http.RegisterRoutes;
+import io.mimamori.server.http.RequestGuard;
 import io.mimamori.server.http.TileRoutes;
 import io.mimamori.server.http.TownRoutes;
 import io.mimamori.server.http.ShelterOpsRoutes;
@@ -70,6 +77,7 @@ import org.slf4j.LoggerFactory;
 public final class MimamoriApp implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MimamoriApp.class);
+  private static final long MAX_REQUEST_BYTES = 1_000_000L;
 
   private final Javalin javalin;
   private final TileCache tiles;
@@ -79,18 +87,20 @@ public final class MimamoriApp implements AutoCloseable {
 
   private final LiveEvents live;
   private final Routing routing;
+  private final DisclosureRetention retention;
 
   /** The road graph, its blocked roads and the background jobs, closed with the app. */
   private record Routing(RoadGraphService graphs, HazardBlocking blocking, JobRegistry jobs) {}
 
   private MimamoriApp(Javalin javalin, TileCache tiles, PgNotificationListener changes, LiveEvents live, List<String> endpoints,
-      Routing routing) {
+      Routing routing, DisclosureRetention retention) {
     this.javalin = javalin;
     this.live = live;
     this.endpoints = endpoints;
     this.tiles = tiles;
     this.changes = changes;
     this.routing = routing;
+    this.retention = retention;
   }
 
   /**
@@ -113,8 +123,14 @@ public final class MimamoriApp implements AutoCloseable {
       }));
       c.showJavalinBanner = false;
       c.http.defaultContentType = "application/json";
-      c.http.maxRequestSize = 1_000_000L;
-      c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+      c.http.maxRequestSize = MAX_REQUEST_BYTES;
+      c.jetty.modifyServer(server -> {
+        server.setStopTimeout(10_000);
+        server.setErrorHandler(new JsonErrorHandler());
+      });
+      c.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
+      config.tls().ifPresent(tls -> c.jetty.addConnector((server, http) -> TlsConnector.create(server, http, tls,
+          config.host(), config.port())));
       if (MimamoriApp.class.getResource("/web/index.html") != null) {
         c.staticFiles.add(sf -> {
           sf.hostedPath = "/";
@@ -133,22 +149,30 @@ public final class MimamoriApp implements AutoCloseable {
       ctx.header("X-Frame-Options", "DENY");
       ctx.header("Content-Security-Policy", csp);
       ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
+      if (config.tls().isPresent()) {
+        ctx.header("Strict-Transport-Security", "max-age=31536000");
+      }
     });
     ErrorResponses.install(app);
+    new RequestGuard(MAX_REQUEST_BYTES).install(app);
     app.beforeMatched(ctx -> AccessRules.enforce(ctx, endpoints));
     new AuthRoutes(new AccountStore(dataSource),
         new SessionStore(dataSource, Duration.ofHours(12), Duration.ofHours(24)),
-        new AuditLog(dataSource), new LoginRateLimiter(config.loginsPerMinute(), Duration.ofMinutes(1)), false).register(app);
+        new AuditLog(dataSource), new LoginRateLimiter(config.loginsPerMinute(), Duration.ofMinutes(1)),
+        config.tls().isPresent()).register(app);
+    DisclosureStore disclosureStore = new DisclosureStore(dataSource);
+    Disclosures disclosures = new Disclosures(disclosureStore);
     new HealthRoutes(dataSource).register(app);
     new TownRoutes(new TownStore(dataSource), config).register(app);
     new DistrictRoutes(new DistrictStore(dataSource)).register(app);
     new RegisterRoutes(new PriorityStore(dataSource), new PlanCheckStore(dataSource), new RegisterStore(dataSource),
-        new AuditLog(dataSource)).register(app);
+        disclosures).register(app);
+    new DisclosureRoutes(disclosures, disclosureStore, new RegisterStore(dataSource), new AuditLog(dataSource)).register(app);
     new RegisterEditRoutes(new RegisterEditStore(dataSource), new ConsentDecisions(dataSource),
         new ChangeHistoryStore(dataSource), new SupporterStore(dataSource), new RegisterStore(dataSource),
         new AuditLog(dataSource)).register(app);
     SafetyCheckStore checks = new SafetyCheckStore(dataSource);
-    LiveEvents live = new LiveEvents(checks, new ShelterEventStore(dataSource));
+    LiveEvents live = new LiveEvents(checks, new ShelterEventStore(dataSource), disclosures);
     new EmergencyRoutes(new EmergencyStore(dataSource), checks, new AuditLog(dataSource), live).register(app);
     new SituationRoutes(new SituationStore(dataSource), new EmergencyStore(dataSource), checks, new AuditLog(dataSource))
         .register(app);
@@ -160,7 +184,7 @@ public final class MimamoriApp implements AutoCloseable {
     new MapRoutes(features).register(app);
     new OgcFeatureRoutes(features).register(app);
     TileCache tiles = new TileCache(new TileStore(dataSource, config.minimumCellCount()), config.tileCacheBytes());
-    new TileRoutes(tiles).register(app);
+    new TileRoutes(tiles, new ResidentPointTiles(dataSource), disclosures).register(app);
     Routing routing = routing(config, dataSource, opener);
     ResidentNeedsStore needs = new ResidentNeedsStore(dataSource);
     new RoutingRoutes(routing.graphs(), routing.blocking()).register(app);
@@ -194,9 +218,20 @@ public final class MimamoriApp implements AutoCloseable {
           live.pushTiles(java.util.Arrays.stream(TileLayer.values()).map(TileLayer::id).toList(), -180, -90, 180, 90);
           routing.blocking().requestRefresh();
         }).start();
-    app.start(config.host(), config.port());
-    log.atInfo().setMessage("Serving").addKeyValue("url", "http://" + displayHost(config.host()) + ":" + app.port()).log();
-    return new MimamoriApp(app, tiles, changes, live, List.copyOf(endpoints), routing);
+    DisclosureRetention retention = new DisclosureRetention(new RetentionStore(dataSource), config.disclosureRetention()).start();
+    try {
+      app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      retention.close();
+      changes.close();
+      routing.jobs().close();
+      routing.blocking().close();
+      routing.graphs().close();
+      throw e;
+    }
+    String scheme = config.tls().isPresent() ? "https" : "http";
+    log.atInfo().setMessage("Serving").addKeyValue("url", scheme + "://" + displayHost(config.host()) + ":" + app.port()).log();
+    return new MimamoriApp(app, tiles, changes, live, List.copyOf(endpoints), routing, retention);
   }
 
   private static Routing routing(ServerConfig config, DataSource dataSource, RoadGraphService.Opener opener) {
@@ -241,6 +276,7 @@ public final class MimamoriApp implements AutoCloseable {
   /** Stops accepting requests and lets running ones finish (up to 10 s). */
   @Override
   public void close() {
+    retention.close();
     live.close();
     javalin.stop();
     changes.close();

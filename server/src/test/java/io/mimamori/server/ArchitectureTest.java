@@ -31,6 +31,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void residentsAreListedOnlyThroughTheDisclosurePolicy() {
+    noClasses().that().resideInAPackage("io.mimamori.server..")
+        .should().callMethod(io.mimamori.layers.priority.PriorityStore.class, "rank",
+            io.mimamori.layers.priority.RankedQuery.class)
+        .because("the server ranks only the residents a viewer may see: rank(query, viewer)")
+        .check(classes);
+    noClasses().that().resideInAPackage("io.mimamori.server..").and().doNotHaveSimpleName("LiveEvents")
+        .should().callMethod(io.mimamori.layers.emergency.SafetyCheckStore.class, "eventsAfter", long.class, int.class)
+        .because("events reach screens only through LiveEvents, which asks the disclosure policy per client")
+        .check(classes);
+  }
+
+  @Test
   void routingKnowsNothingOfTheDatabaseOrHttp() {
     noClasses().that().resideInAPackage("io.mimamori.routing..")
         .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.javalin..",

@@ -1,6 +1,9 @@
 package io.mimamori.data.demo;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * Synthetic Japanese names with their kana: common family names (several frequent in Shizuoka) and
@@ -47,6 +50,11 @@ final class NameBook {
     {"蓮", "レン"}, {"陽翔", "ハルト"}, {"湊", "ミナト"}, {"蒼", "アオイ"}, {"悠真", "ユウマ"}, {"大和", "ヤマト"},
     {"樹", "イツキ"}, {"颯太", "ソウタ"}
   };
+
+  /** Every given name of the book, each {kanji, kana} (the build's test-log scan must list them all). */
+  static List<String[]> givenNames() {
+    return Stream.of(OLD_WOMEN, OLD_MEN, WOMEN, MEN, GIRLS, BOYS).flatMap(Arrays::stream).toList();
+  }
 
   static String[] family(SplittableRandom r) {
     // a skewed draw: the first names of the list are the most common, as in the real distribution

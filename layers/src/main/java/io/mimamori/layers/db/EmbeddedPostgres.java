@@ -214,7 +214,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
             "-t",
             "60",
             "-o",
-            "-p " + port,
+            // terse: an error's DETAIL line would quote the row's values (a name, a register number)
+            "-p " + port + " -c log_error_verbosity=terse",
             "start"),
         90);
   }

@@ -1,6 +1,8 @@
 package io.mimamori.layers.priority;
 
 import io.mimamori.layers.db.DerivedDataLock;
+import io.mimamori.layers.disclosure.Viewer;
+import io.mimamori.layers.disclosure.VisibleResidents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -218,6 +220,16 @@ public final class PriorityStore {
       WHERE rp.profile = ?
       """;
 
+  /** The same head over the visible residents only (a {@code visible} CTE precedes it). */
+  private static final String RANKED_VISIBLE_HEAD =
+      RANKED_HEAD.replace("FROM resident_priority rp\n", "FROM resident_priority rp JOIN visible v ON v.resident_id = rp.resident_id\n");
+
+  static {
+    if (RANKED_VISIBLE_HEAD.equals(RANKED_HEAD)) {
+      throw new IllegalStateException("the ranked list's head no longer has the line the visibility join goes after");
+    }
+  }
+
   private final DataSource dataSource;
 
   public PriorityStore(DataSource dataSource) {
@@ -373,10 +385,28 @@ public final class PriorityStore {
     return out;
   }
 
-  /** One page of the ranked list, highest score first (ties by resident id). */
+  /**
+   * One page of the whole ranked list, highest score first (ties by resident id), whoever may see
+   * it: for benchmarks and tests. Routes use {@link #rank(RankedQuery, Viewer)}.
+   */
   public List<RankedResident> rank(RankedQuery q) throws SQLException {
-    StringBuilder sql = new StringBuilder(RANKED_HEAD);
+    return rank(q, null);
+  }
+
+  /**
+   * One page of the ranked list of the residents visible to {@code viewer} (the disclosure
+   * policy's {@link VisibleResidents}, joined in the same query), highest score first.
+   */
+  public List<RankedResident> rank(RankedQuery q, Viewer viewer) throws SQLException {
+    StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
+    if (viewer == null) {
+      sql.append(RANKED_HEAD);
+    } else {
+      VisibleResidents.Sql visible = VisibleResidents.of(viewer);
+      sql.append("WITH visible AS (").append(visible.text()).append(")\n").append(RANKED_VISIBLE_HEAD);
+      params.addAll(visible.params());
+    }
     params.add(q.profile().id());
     q.districtId().ifPresent(d -> {
       sql.append(" AND rp.district_id = ?");

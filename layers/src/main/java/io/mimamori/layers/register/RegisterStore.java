@@ -16,10 +16,15 @@ import javax.sql.DataSource;
  */
 public final class RegisterStore {
 
-  /** A resident as the planner's page shows it, as JSON built by PostgreSQL. Parameter: resident id. */
-  private static final String DETAIL =
+  /**
+   * A resident as JSON built by PostgreSQL, over {@code r} (resident), {@code hh} (household) and
+   * {@code d} (district): the register entry, home, condition, plan with its supporters, consent
+   * and the safety checks of active emergencies. Callers send it through the disclosure mask,
+   * which keeps only the keys a {@code disclosure.Field} names.
+   */
+  private static final String RESIDENT_JSON =
       """
-      SELECT json_build_object(
+      json_build_object(
         'id', r.id, 'version', r.version, 'register_no', r.register_no, 'register_status', r.register_status,
         'family_name', r.family_name, 'given_name', r.given_name,
         'family_name_kana', r.family_name_kana, 'given_name_kana', r.given_name_kana,
@@ -54,11 +59,24 @@ public final class RegisterStore {
                  FROM evacuation_plan ep WHERE ep.resident_id = r.id),
         'consent', (SELECT json_build_object('state', c.state, 'basis', c.basis, 'decided_on', c.decided_on, 'note', c.note)
                     FROM consent c WHERE c.resident_id = r.id ORDER BY c.decided_on DESC, c.id DESC LIMIT 1),
-        'consent_version', (SELECT count(*) FROM consent c WHERE c.resident_id = r.id)
-      )::text
-      FROM resident r JOIN household hh ON hh.id = r.household_id LEFT JOIN district d ON d.id = hh.district_id
-      WHERE r.id = ?
-      """;
+        'consent_version', (SELECT count(*) FROM consent c WHERE c.resident_id = r.id),
+        'checks', coalesce((SELECT json_agg(json_build_object('id', c.id, 'emergency_id', c.emergency_id, 'status', c.status,
+                                                             'assigned_supporter_id', c.assigned_supporter_id) ORDER BY c.id)
+                            FROM safety_check c JOIN emergency e ON e.id = c.emergency_id
+                            WHERE c.resident_id = r.id AND e.ended_at IS NULL), '[]'::json)
+      )::text""";
+
+  /** Parameter: resident id. */
+  private static final String DETAIL =
+      "SELECT " + RESIDENT_JSON
+          + " FROM resident r JOIN household hh ON hh.id = r.household_id LEFT JOIN district d ON d.id = hh.district_id"
+          + " WHERE r.id = ?";
+
+  /** Parameter: resident ids (bigint[]). */
+  private static final String DETAILS =
+      "SELECT r.id, " + RESIDENT_JSON
+          + " FROM resident r JOIN household hh ON hh.id = r.household_id LEFT JOIN district d ON d.id = hh.district_id"
+          + " WHERE r.id = ANY (?) ORDER BY r.id";
 
   /** Parameter: resident ids (bigint[]). */
   private static final String SUMMARIES =
@@ -101,6 +119,23 @@ public final class RegisterStore {
         return rs.next();
       }
     }
+  }
+
+  /** The residents' entries as JSON (see {@link #detailJson}), keyed by id in id order; unknown ids are left out. */
+  public Map<Long, String> detailsJson(List<Long> ids) throws SQLException {
+    Map<Long, String> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DETAILS)) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getString(2));
+        }
+      }
+    }
+    return out;
   }
 
   /** The district of the resident's home (empty when the resident or the district is unknown). */

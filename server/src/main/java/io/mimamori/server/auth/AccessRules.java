@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Who may call which endpoint: one row per method and path pattern, enforced before every matched
  * endpoint. An endpoint without a row is refused (deny by default), and a test fails the build
- * when a registered endpoint has no row. Field-level rules for personal data live with the data
- * (the register routes choose the fields a role may read).
+ * when a registered endpoint has no row. Which residents and which of their fields an admitted
+ * caller receives is the disclosure policy's ({@link Disclosures}): this table only opens the door.
  */
 public final class AccessRules {
 
@@ -39,12 +39,18 @@ public final class AccessRules {
 
   /** Who reports a check's status (a supporter only on checks assigned to them, checked by the route). */
   public static final Set<Role> REPORTERS = EnumSet.of(Role.ADMIN, Role.HQ, Role.DISPATCHER, Role.SUPPORTER);
+  /** Who watches the safety checks live: operations, and supporters (their own people only, by the disclosure policy). */
+  public static final Set<Role> LIVE_WATCHERS = EnumSet.of(Role.ADMIN, Role.HQ, Role.DISPATCHER, Role.SUPPORTER);
+  /** A supporter's own people (the disclosure policy decides whom and which fields). */
+  public static final Set<Role> SUPPORTERS = EnumSet.of(Role.SUPPORTER);
 
   private static final Map<String, Set<Role>> TABLE = new LinkedHashMap<>();
 
   /**
    * Endpoint and role pairs that the table admits but whose route refuses unless a condition on the
-   * record holds (a supporter reports only on checks assigned to them).
+   * record holds (a supporter reports only on checks assigned to them). Beyond these, every
+   * endpoint that sends residents answers 403 for a resident the disclosure policy hides, and the
+   * public tile endpoint's {@code residents} layer needs a signed-in role that sees homes.
    */
   private static final Map<String, Set<Role>> CONDITIONAL = new LinkedHashMap<>();
 
@@ -84,7 +90,9 @@ public final class AccessRules {
     TABLE.put("GET /api/emergencies", SIGNED_IN);
     TABLE.put("GET /api/emergencies/{id}/counts", OPERATIONS);
     TABLE.put("POST /api/checks/{id}/status", REPORTERS);
-    TABLE.put("GET /api/events", OPERATIONS);
+    TABLE.put("GET /api/events", LIVE_WATCHERS);
+    TABLE.put("GET /api/my/residents", SUPPORTERS);
+    TABLE.put("GET /api/emergencies/{id}/disclosures", COMMAND);
     TABLE.put("GET /api/routing/status", PUBLIC);
     TABLE.put("GET /api/route", SIGNED_IN);
     TABLE.put("GET /api/residents/{id}/destinations", REGISTER_READERS);

@@ -35,6 +35,11 @@ public final class Commands {
         user add LOGIN --role R    create an account (roles: admin, hq, planner, dispatcher,
                                    supporter, shelter_staff, case_worker)
         audit verify               check the audit log's hash chain; report the first broken entry
+        retention purge [--retention-days=N]
+                                   delete the disclosure records of emergencies that ended more than
+                                   disclosure.retention-days (default 30) ago, with the routes published
+                                   to supporters; each purge is written to the audit log (the server
+                                   also runs it at start-up and every six hours)
         config                     print every setting, its value and meaning
       Settings come from MIMAMORI_* environment variables or mimamori.properties (see 'config').
       """;
@@ -74,6 +79,7 @@ public final class Commands {
         }
         case "user" -> withDatabase(config, ds -> AccountCommands.run(ds, rest, System.out));
         case "audit" -> withDatabase(config, ds -> auditVerify(ds, rest));
+        case "retention" -> withDatabase(config, ds -> RetentionCommand.run(ds, config, rest, System.out));
         case "config" -> {
           System.out.println(settings.describe());
           yield 0;

@@ -1,7 +1,9 @@
 package io.mimamori.server.config;
 
 import io.mimamori.layers.db.DatabaseConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,10 @@ import java.util.Optional;
  * @param minimumCellCount resident density cells with fewer people are not drawn
  * @param loginsPerMinute login attempts allowed per client address per minute
  * @param routing the road network, its graph cache and background jobs
+ * @param tls serve HTTPS only, with this keystore; empty serves plain HTTP (behind a TLS proxy, or
+ *     on the loopback address)
+ * @param disclosureRetention how long after an emergency ends its disclosure records and the copies
+ *     made for supporters are kept before the retention purge deletes them
  */
 public record ServerConfig(
     String host,
@@ -33,7 +39,41 @@ public record ServerConfig(
     long tileCacheBytes,
     int minimumCellCount,
     int loginsPerMinute,
-    RoutingConfig routing) {
+    RoutingConfig routing,
+    Optional<Tls> tls,
+    Duration disclosureRetention) {
+
+  /** A keystore (PKCS12 or JKS) holding the server's key and certificate chain, and its password. */
+  public record Tls(Path keystore, String password) {
+    public Tls {
+      keystore = keystore.toAbsolutePath().normalize();
+      if (!Files.isReadable(keystore)) {
+        throw new IllegalArgumentException("tls.keystore names " + keystore + ", which cannot be read");
+      }
+      if (password == null || password.isEmpty()) {
+        throw new IllegalArgumentException("tls.keystore-password is required with tls.keystore");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Tls[keystore=" + keystore + ", password=***]";
+    }
+  }
+
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+  /** The same configuration serving HTTPS with {@code tls}. */
+  public ServerConfig withTls(Tls tls) {
+    return new ServerConfig(host, port, home, database, basemapUrl, basemapAttribution, townName, dbPoolSize,
+        tileCacheBytes, minimumCellCount, loginsPerMinute, routing, Optional.of(tls), disclosureRetention);
+  }
+
+  /** The same configuration with another retention of emergency disclosures. */
+  public ServerConfig withDisclosureRetention(Duration retention) {
+    return new ServerConfig(host, port, home, database, basemapUrl, basemapAttribution, townName, dbPoolSize,
+        tileCacheBytes, minimumCellCount, loginsPerMinute, routing, tls, retention);
+  }
 
   public static final String DEFAULT_BASEMAP = "https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png";
 
@@ -57,21 +97,26 @@ public record ServerConfig(
     if (loginsPerMinute < 1) {
       throw new IllegalArgumentException("login.per-minute must be at least 1, got " + loginsPerMinute);
     }
+    tls = tls == null ? Optional.empty() : tls;
+    disclosureRetention = disclosureRetention == null ? DEFAULT_RETENTION : disclosureRetention;
+    if (disclosureRetention.isNegative() || disclosureRetention.compareTo(Duration.ofDays(3650)) > 0) {
+      throw new IllegalArgumentException("disclosure.retention-days must be 0..3650, got " + disclosureRetention.toDays());
+    }
     home = home.toAbsolutePath().normalize();
     routing = routing == null ? RoutingConfig.none(home) : routing;
   }
 
-  /** Without routing (no road network configured). */
+  /** Without routing (no road network configured), without TLS and with the default retention. */
   public ServerConfig(String host, int port, Path home, Optional<DatabaseConfig> database, Optional<String> basemapUrl,
       String basemapAttribution, String townName, int dbPoolSize, long tileCacheBytes, int minimumCellCount,
       int loginsPerMinute) {
     this(host, port, home, database, basemapUrl, basemapAttribution, townName, dbPoolSize, tileCacheBytes,
-        minimumCellCount, loginsPerMinute, null);
+        minimumCellCount, loginsPerMinute, null, Optional.empty(), DEFAULT_RETENTION);
   }
 
   public ServerConfig withRouting(RoutingConfig r) {
     return new ServerConfig(host, port, home, database, basemapUrl, basemapAttribution, townName, dbPoolSize,
-        tileCacheBytes, minimumCellCount, loginsPerMinute, r);
+        tileCacheBytes, minimumCellCount, loginsPerMinute, r, tls, disclosureRetention);
   }
 
   public static ServerConfig from(Settings s) {
@@ -92,6 +137,16 @@ public record ServerConfig(
         s.integer("tiles.cache-mb", "memory bound of the vector tile cache, in MB", 256) * 1_000_000L,
         s.integer("tiles.min-cell-count", "resident density cells with fewer people are left out", 5),
         s.integer("login.per-minute", "login attempts allowed per client address per minute", 20),
-        RoutingConfig.from(s, home));
+        RoutingConfig.from(s, home),
+        tls(s),
+        Duration.ofDays(s.integer("disclosure.retention-days",
+            "days an ended emergency's disclosure records and supporters' copies are kept before the purge", 30)));
+  }
+
+  private static Optional<Tls> tls(Settings s) {
+    String keystore = s.string("tls.keystore", "PKCS12 or JKS keystore with the server's key and certificate; "
+        + "set to serve HTTPS only (cookies then carry Secure)", "");
+    String password = s.string("tls.keystore-password", "password of tls.keystore (and of its key)", "");
+    return keystore.isBlank() ? Optional.empty() : Optional.of(new Tls(Path.of(keystore), password));
   }
 }

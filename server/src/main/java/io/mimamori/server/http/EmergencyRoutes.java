@@ -13,6 +13,7 @@ import io.mimamori.layers.emergency.EmergencyLevel;
 import io.mimamori.layers.emergency.EmergencyStore;
 import io.mimamori.layers.emergency.SafetyCheckStore;
 import io.mimamori.server.auth.AuthRoutes;
+import io.mimamori.server.auth.Disclosures;
 import io.mimamori.server.auth.Principal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class EmergencyRoutes {
           after = 0;
         }
       }
-      live.join(client, after, "true".equals(ctx.queryParam("replay_only")));
+      live.join(client, Disclosures.viewer(ctx), after, "true".equals(ctx.queryParam("replay_only")));
     });
   }
 
@@ -132,7 +133,14 @@ public final class EmergencyRoutes {
     if (note != null && note.length() > 2000) {
       throw new BadRequest("note", "note is longer than 2000 characters");
     }
-    Long shelter = body.hasNonNull("shelter_id") ? body.get("shelter_id").asLong() : null;
+    Long shelter = null;
+    if (body.hasNonNull("shelter_id")) {
+      JsonNode n = body.get("shelter_id");
+      if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 1) {
+        throw new BadRequest("shelter_id", "shelter_id is a shelter's id: a whole number above 0");
+      }
+      shelter = n.asLong();
+    }
     Instant clientTime = null;
     if (body.hasNonNull("client_time")) {
       try {
@@ -150,6 +158,11 @@ public final class EmergencyRoutes {
       e = checks.report(checkId, status, note, shelter, p.account().id(), clientTime, key);
     } catch (IllegalArgumentException ex) {
       throw new BadRequest("id", ex.getMessage());
+    } catch (SQLException ex) {
+      if ("23503".equals(ex.getSQLState()) && shelter != null) { // the only reference a report brings is the shelter
+        throw new BadRequest("shelter_id", "there is no shelter " + shelter);
+      }
+      throw ex;
     }
     if (!e.duplicate()) {
       audit(ctx, p, "update", "safety_check", "resident", e.residentId());

@@ -1,9 +1,13 @@
 package io.mimamori.server.http;
 
 import io.javalin.http.sse.SseClient;
+import io.mimamori.layers.disclosure.Disclosure;
+import io.mimamori.layers.disclosure.Field;
+import io.mimamori.layers.disclosure.Viewer;
 import io.mimamori.layers.emergency.SafetyCheckStore;
 import io.mimamori.layers.shelterops.ShelterEvent;
 import io.mimamori.layers.shelterops.ShelterEventStore;
+import io.mimamori.server.auth.Disclosures;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Events pushed to HQ and dispatcher screens as server-sent events: safety-check reports
+ * Events pushed to HQ, dispatcher and supporter screens as server-sent events: safety-check reports
  * ({@code check}) and shelter changes ({@code shelter}: opened, closed, check-ins and check-outs
  * with the occupancy and level after them, transfers), both numbered in one sequence, and tile
  * invalidations ({@code tiles}: the tile layers and the lon/lat box that changed; no id, not
@@ -25,38 +29,48 @@ import org.slf4j.LoggerFactory;
  * ({@link #pushAll}), then reads the new events from the tables in id order and sends each client
  * the ones after the last it has, so a client sees every event once, in order, whichever instance
  * it is connected to. A client that reconnects with {@code Last-Event-ID} first gets what it missed.
+ *
+ * <p>Each client receives only the check events about residents the disclosure policy shows it,
+ * decided when the event is sent (so a dispatcher replaying an ended emergency gets nothing of it,
+ * and a supporter only their own people); every batch sent is audited and its disclosures without
+ * consent recorded. Shelter and tile events carry no personal data and go to every client.
  */
 public final class LiveEvents implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
   private static final int BATCH = 500;
 
+  /** A connected screen: who it is, from where, and the last event id it was sent or skipped. */
+  private record Client(Viewer viewer, String address, AtomicLong last) {}
+
   private final SafetyCheckStore checks;
   private final ShelterEventStore shelters;
-  private final Map<SseClient, AtomicLong> clients = new ConcurrentHashMap<>();
+  private final Disclosures disclosures;
+  private final Map<SseClient, Client> clients = new ConcurrentHashMap<>();
   public static final String CHANNEL = "live_event";
 
-  public LiveEvents(SafetyCheckStore checks, ShelterEventStore shelters) {
+  public LiveEvents(SafetyCheckStore checks, ShelterEventStore shelters, Disclosures disclosures) {
     this.checks = checks;
     this.shelters = shelters;
+    this.disclosures = disclosures;
   }
 
-  /** Sends the events after {@code lastEventId}, then keeps the client for live events. */
-  public void join(SseClient client, long lastEventId, boolean replayOnly) {
-    AtomicLong last = new AtomicLong(lastEventId);
+  /** Sends the events after {@code lastEventId} that {@code viewer} may see, then keeps the client for live events. */
+  public void join(SseClient client, Viewer viewer, long lastEventId, boolean replayOnly) {
+    Client c = new Client(viewer, client.ctx().ip(), new AtomicLong(lastEventId));
     try {
-      catchUp(client, last);
+      catchUp(client, c);
     } catch (SQLException e) {
       log.warn("Could not replay events to a client: {}", e.getSQLState());
     }
     if (replayOnly) {
       return; // the stream ends when the handler returns without keepAlive
     }
-    clients.put(client, last);
+    clients.put(client, c);
     client.onClose(() -> clients.remove(client));
     client.keepAlive();
     try {
-      catchUp(client, last); // events stored while it joined
+      catchUp(client, c); // events stored while it joined
     } catch (SQLException e) {
       log.warn("Could not replay events to a client: {}", e.getSQLState());
     }
@@ -68,7 +82,7 @@ public final class LiveEvents implements AutoCloseable {
 
   /** Sends every client the events it does not have yet (on a notification, or after a reconnect). */
   public void pushAll() {
-    for (Map.Entry<SseClient, AtomicLong> e : clients.entrySet()) {
+    for (Map.Entry<SseClient, Client> e : clients.entrySet()) {
       try {
         catchUp(e.getKey(), e.getValue());
       } catch (SQLException ex) {
@@ -86,9 +100,9 @@ public final class LiveEvents implements AutoCloseable {
     }
     String data = "{\"layers\":[" + String.join(",", layers.stream().map(l -> "\"" + l + "\"").toList())
         + "],\"bbox\":[" + String.format(Locale.ROOT, "%.7f,%.7f,%.7f,%.7f", minLon, minLat, maxLon, maxLat) + "]}";
-    for (Map.Entry<SseClient, AtomicLong> e : clients.entrySet()) {
+    for (Map.Entry<SseClient, Client> e : clients.entrySet()) {
       try {
-        synchronized (e.getValue()) {
+        synchronized (e.getValue().last()) {
           e.getKey().sendEvent("tiles", data, null);
         }
       } catch (RuntimeException ex) {
@@ -104,7 +118,8 @@ public final class LiveEvents implements AutoCloseable {
     all.forEach(SseClient::close);
   }
 
-  private void catchUp(SseClient client, AtomicLong last) throws SQLException {
+  private void catchUp(SseClient client, Client c) throws SQLException {
+    AtomicLong last = c.last();
     synchronized (last) {
       while (true) {
         List<SafetyCheckStore.Event> checkEvents = checks.eventsAfter(last.get(), BATCH);
@@ -117,22 +132,36 @@ public final class LiveEvents implements AutoCloseable {
         if (shelterEvents.size() == BATCH) {
           upTo = Math.min(upTo, shelterEvents.get(BATCH - 1).id());
         }
+        long bound = upTo;
+        List<SafetyCheckStore.Event> complete = checkEvents.stream().filter(e -> e.id() <= bound).toList();
+        Map<Long, Disclosure> shown = complete.isEmpty() ? Map.of()
+            : disclosures.decide(c.viewer(), complete.stream().map(SafetyCheckStore.Event::residentId).distinct().toList());
         List<Outgoing> merged = new ArrayList<>();
-        for (SafetyCheckStore.Event e : checkEvents) {
-          if (e.id() <= upTo) {
+        List<Disclosure> disclosed = new ArrayList<>();
+        long highest = last.get();
+        for (SafetyCheckStore.Event e : complete) {
+          highest = Math.max(highest, e.id());
+          Disclosure d = shown.get(e.residentId());
+          if (d != null && d.allows(Field.SAFETY_CHECKS)) {
             merged.add(new Outgoing(e.id(), "check", checkJson(e)));
+            disclosed.add(d);
           }
         }
         for (ShelterEvent e : shelterEvents) {
           if (e.id() <= upTo) {
+            highest = Math.max(highest, e.id());
             merged.add(new Outgoing(e.id(), "shelter", shelterJson(e)));
           }
+        }
+        if (!disclosed.isEmpty()) {
+          disclosures.record(c.viewer(), "read", "live_events", c.address(), disclosed.stream().distinct().toList());
         }
         merged.sort(Comparator.comparingLong(Outgoing::id));
         for (Outgoing o : merged) {
           client.sendEvent(o.type(), o.data(), Long.toString(o.id()));
           last.set(o.id());
         }
+        last.set(highest); // events hidden from this viewer count as passed
         if (upTo == Long.MAX_VALUE) {
           return;
         }

@@ -1,13 +1,13 @@
 package io.mimamori.server.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
-import io.mimamori.layers.account.Role;
-import io.mimamori.layers.account.RoleGrant;
-import io.mimamori.layers.audit.AuditEntry;
-import io.mimamori.layers.audit.AuditLog;
+import io.mimamori.layers.disclosure.Disclosure;
+import io.mimamori.layers.disclosure.Field;
+import io.mimamori.layers.disclosure.Viewer;
 import io.mimamori.layers.plancheck.PlanCheckFailure;
 import io.mimamori.layers.plancheck.PlanCheckStore;
 import io.mimamori.layers.priority.PriorityFactor;
@@ -18,41 +18,40 @@ import io.mimamori.layers.priority.RankedQuery;
 import io.mimamori.layers.priority.RankedResident;
 import io.mimamori.layers.register.RegisterStore;
 import io.mimamori.server.auth.AccessRules;
-import io.mimamori.server.auth.AuthRoutes;
-import io.mimamori.server.auth.Principal;
+import io.mimamori.server.auth.Disclosures;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The planner's register: {@code GET /api/residents} (the ranked list with filters and keyset
  * paging), {@code GET /api/residents.csv} (the same selection as CSV, up to 10,000 rows),
  * {@code GET /api/residents.geojson} (the selection's homes as points, for the planner's map) and
  * {@code GET /api/residents/{id}} (register entry, plan, consent, the score with its reasons and
- * the plan's failed checks). {@link AccessRules} admits admin, HQ and planner roles; a
- * district-scoped planner sees only that district; every answer is audited with the ids it
- * carried, before it is sent.
+ * the plan's failed checks). {@link AccessRules} admits admin, HQ and planner roles; the
+ * disclosure policy decides whom each caller sees (a district planner their district, HQ nobody
+ * who refused unless an emergency covers them) and which fields: the lists are made over the
+ * visible residents in SQL, and every row, CSV cell and map point goes through the resident's
+ * {@link Disclosure}. Every answer is audited with the ids it carried, before it is sent.
  */
 public final class RegisterRoutes {
 
-  private static final Set<Role> READERS = AccessRules.REGISTER_READERS;
   static final int CSV_LIMIT = 10_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PriorityStore priorities;
   private final PlanCheckStore checks;
   private final RegisterStore register;
-  private final AuditLog audit;
+  private final Disclosures disclosures;
 
-  public RegisterRoutes(PriorityStore priorities, PlanCheckStore checks, RegisterStore register, AuditLog audit) {
+  public RegisterRoutes(PriorityStore priorities, PlanCheckStore checks, RegisterStore register, Disclosures disclosures) {
     this.priorities = priorities;
     this.checks = checks;
     this.register = register;
-    this.audit = audit;
+    this.disclosures = disclosures;
   }
 
   public void register(Javalin app) {
@@ -63,26 +62,38 @@ public final class RegisterRoutes {
   }
 
   private void list(Context ctx) throws SQLException {
-    Principal p = reader(ctx);
-    RankedQuery q = query(ctx, p, bounded(ctx.queryParam("limit"), "limit", 50, 1, 500));
-    List<RankedResident> page = priorities.rank(q);
-    List<Long> ids = page.stream().map(RankedResident::residentId).toList();
-    Map<Long, RegisterStore.Summary> names = register.summaries(ids);
-    audit(ctx, p, "read", "planning", ids);
+    Viewer viewer = Disclosures.viewer(ctx);
+    RankedQuery q = query(ctx, bounded(ctx.queryParam("limit"), "limit", 50, 1, 500));
+    List<RankedResident> page = priorities.rank(q, viewer);
+    Selection sel = select(viewer, page);
+    disclosures.record(ctx, viewer, "read", "planning", sel.decisions().values());
     List<Map<String, Object>> items = new ArrayList<>();
-    for (RankedResident r : page) {
-      RegisterStore.Summary s = names.get(r.residentId());
+    for (RankedResident r : sel.rows()) {
+      RegisterStore.Summary s = sel.names().get(r.residentId());
+      Disclosure d = sel.decisions().get(r.residentId());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", r.residentId());
-      m.put("name", s == null ? null : s.familyName() + " " + s.givenName());
-      m.put("age", s == null ? null : s.age());
-      m.put("district", s == null ? null : s.district());
-      m.put("score", r.score());
-      m.put("band", r.band());
-      m.put("reasons", r.factors().stream().map(RegisterRoutes::reason).toList());
-      m.put("plan_status", r.planStatus());
-      m.put("hazard_types", r.hazardTypes());
-      m.put("failed_checks", r.failedChecks());
+      if (d.allows(Field.NAME)) {
+        m.put("name", s == null ? null : s.familyName() + " " + s.givenName());
+      }
+      if (d.allows(Field.AGE)) {
+        m.put("age", s == null ? null : s.age());
+      }
+      if (d.allows(Field.DISTRICT)) {
+        m.put("district", s == null ? null : s.district());
+      }
+      if (d.allows(Field.PRIORITY)) {
+        m.put("score", r.score());
+        m.put("band", r.band());
+        m.put("reasons", r.factors().stream().map(RegisterRoutes::reason).toList());
+        m.put("hazard_types", r.hazardTypes());
+      }
+      if (d.allows(Field.PLAN_STATUS)) {
+        m.put("plan_status", r.planStatus());
+      }
+      if (d.allows(Field.PLAN_CHECKS)) {
+        m.put("failed_checks", r.failedChecks());
+      }
       items.add(m);
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -96,58 +107,74 @@ public final class RegisterRoutes {
     ctx.json(body);
   }
 
+  /** The CSV: one row per visible resident; a cell whose field the disclosure does not allow is left empty. */
   private void csv(Context ctx) throws SQLException {
-    Principal p = reader(ctx);
-    RankedQuery q = query(ctx, p, CSV_LIMIT);
-    List<RankedResident> rows = priorities.rank(q);
-    List<Long> ids = rows.stream().map(RankedResident::residentId).toList();
-    Map<Long, RegisterStore.Summary> names = register.summaries(ids);
-    audit(ctx, p, "export", "planning", ids);
+    Viewer viewer = Disclosures.viewer(ctx);
+    RankedQuery q = query(ctx, CSV_LIMIT);
+    Selection sel = select(viewer, priorities.rank(q, viewer));
+    disclosures.record(ctx, viewer, "export", "planning", sel.decisions().values());
     StringBuilder out = new StringBuilder("\uFEFFid,氏名,年齢,地区,点数,区分,理由,計画の状況,災害,要確認\r\n");
-    for (RankedResident r : rows) {
-      RegisterStore.Summary s = names.get(r.residentId());
+    for (RankedResident r : sel.rows()) {
+      RegisterStore.Summary s = sel.names().get(r.residentId());
+      Disclosure d = sel.decisions().get(r.residentId());
+      boolean priority = d.allows(Field.PRIORITY);
       out.append(r.residentId()).append(',')
-          .append(Csv.field(s == null ? "" : s.familyName() + " " + s.givenName())).append(',')
-          .append(s == null ? "" : s.age()).append(',')
-          .append(Csv.field(s == null || s.district() == null ? "" : s.district())).append(',')
-          .append(r.score()).append(',').append(r.band()).append(',')
-          .append(Csv.field(String.join(" / ", r.factors().stream()
+          .append(Csv.field(s == null || !d.allows(Field.NAME) ? "" : s.familyName() + " " + s.givenName())).append(',')
+          .append(s == null || !d.allows(Field.AGE) ? "" : s.age()).append(',')
+          .append(Csv.field(s == null || s.district() == null || !d.allows(Field.DISTRICT) ? "" : s.district())).append(',')
+          .append(priority ? r.score() : "").append(',').append(priority ? r.band() : "").append(',')
+          .append(Csv.field(!priority ? "" : String.join(" / ", r.factors().stream()
               .map(k -> PriorityFactor.fromKey(k).map(PriorityFactor::japanese).orElse(k)).toList()))).append(',')
-          .append(r.planStatus()).append(',')
-          .append(Csv.field(String.join(" ", r.hazardTypes()))).append(',')
-          .append(Csv.field(String.join(" ", r.failedChecks()))).append("\r\n");
+          .append(d.allows(Field.PLAN_STATUS) ? r.planStatus() : "").append(',')
+          .append(Csv.field(priority ? String.join(" ", r.hazardTypes()) : "")).append(',')
+          .append(Csv.field(d.allows(Field.PLAN_CHECKS) ? String.join(" ", r.failedChecks()) : "")).append("\r\n");
     }
     ctx.header("Content-Disposition", "attachment; filename=\"residents.csv\"");
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("text/csv; charset=utf-8").result(out.toString());
   }
 
-  /** The selection's homes as GeoJSON points (id, band, score, name) for the planner's map; up to 10,000. */
+  /**
+   * The selection's homes as GeoJSON points (id, band, score, name, plan status, each as the
+   * disclosure allows) for the planner's map; up to 10,000. Residents whose home point is not
+   * disclosed are left out.
+   */
   private void geoJson(Context ctx) throws SQLException {
-    Principal p = reader(ctx);
-    List<RankedResident> rows = priorities.rank(query(ctx, p, CSV_LIMIT));
-    List<Long> ids = rows.stream().map(RankedResident::residentId).toList();
-    Map<Long, RegisterStore.Summary> names = register.summaries(ids);
-    audit(ctx, p, "read", "planning", ids);
+    Viewer viewer = Disclosures.viewer(ctx);
+    Selection sel = select(viewer, priorities.rank(query(ctx, CSV_LIMIT), viewer));
+    List<Disclosure> placed = sel.rows().stream().map(r -> sel.decisions().get(r.residentId()))
+        .filter(d -> d.allows(Field.LOCATION) && sel.names().containsKey(d.residentId())).toList();
+    disclosures.record(ctx, viewer, "read", "planning", placed);
     StringBuilder b = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
     int n = 0;
-    for (RankedResident r : rows) {
-      RegisterStore.Summary s = names.get(r.residentId());
-      if (s == null) {
+    for (RankedResident r : sel.rows()) {
+      RegisterStore.Summary s = sel.names().get(r.residentId());
+      Disclosure d = sel.decisions().get(r.residentId());
+      if (s == null || !d.allows(Field.LOCATION)) {
         continue;
+      }
+      List<String> props = new ArrayList<>();
+      if (d.allows(Field.PRIORITY)) {
+        props.add("\"band\":" + Json.string(r.band()));
+        props.add("\"score\":" + r.score());
+      }
+      if (d.allows(Field.NAME)) {
+        props.add("\"name\":" + Json.string(s.familyName() + " " + s.givenName()));
+      }
+      if (d.allows(Field.PLAN_STATUS)) {
+        props.add("\"plan_status\":" + Json.string(r.planStatus()));
       }
       b.append(n++ == 0 ? "" : ",").append("{\"type\":\"Feature\",\"id\":").append(r.residentId())
           .append(",\"geometry\":{\"type\":\"Point\",\"coordinates\":[").append(s.lon()).append(',').append(s.lat())
-          .append("]},\"properties\":{\"band\":").append(Json.string(r.band())).append(",\"score\":").append(r.score())
-          .append(",\"name\":").append(Json.string(s.familyName() + " " + s.givenName()))
-          .append(",\"plan_status\":").append(Json.string(r.planStatus())).append("}}");
+          .append("]},\"properties\":{").append(String.join(",", props)).append("}}");
     }
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("application/geo+json; charset=utf-8").result(b.append("]}").toString());
   }
 
+  /** One resident: the masked register entry, and the priority and plan checks when the disclosure allows them. */
   private void detail(Context ctx) throws SQLException {
-    Principal p = reader(ctx);
+    Viewer viewer = Disclosures.viewer(ctx);
     long id;
     try {
       id = Long.parseLong(ctx.pathParam("id"));
@@ -156,24 +183,32 @@ public final class RegisterRoutes {
     }
     PriorityProfile profile = profile(ctx);
     String detail = register.detailJson(id).orElseThrow(() -> new NotFoundResponse("No resident " + id));
-    Optional<Integer> district = scopedDistrict(p);
-    if (district.isPresent() && !register.districtOf(id).equals(district)) {
-      throw new ForbiddenResponse("This resident is outside your district.");
+    Disclosure d = disclosures.require(viewer, id);
+    disclosures.record(ctx, viewer, "read", "planning", List.of(d));
+    String resident;
+    try {
+      resident = JSON.writeValueAsString(ResidentMask.apply(JSON.readTree(detail), d));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the register store sent JSON that does not parse", e);
     }
-    audit(ctx, p, "read", "planning", List.of(id));
-    Optional<PriorityScore> score = priorities.find(id, profile);
-    List<PlanCheckFailure> failures = checks.failuresOf(id);
-    StringBuilder body = new StringBuilder("{\"resident\":").append(detail);
-    body.append(",\"priority\":").append(score.map(RegisterRoutes::scoreJson).orElse("null"));
-    body.append(",\"plan_checks\":[");
-    for (int i = 0; i < failures.size(); i++) {
-      PlanCheckFailure f = failures.get(i);
-      body.append(i == 0 ? "" : ",").append("{\"check\":").append(Json.string(f.check().key()))
-          .append(",\"detail\":").append(f.detail() == null ? "null" : Json.string(f.detail()))
-          .append(",\"reason_ja\":").append(Json.string(f.reasonJa()))
-          .append(",\"reason_en\":").append(Json.string(f.reasonEn())).append('}');
+    Optional<PriorityScore> score = d.allows(Field.PRIORITY) ? priorities.find(id, profile) : Optional.empty();
+    List<PlanCheckFailure> failures = d.allows(Field.PLAN_CHECKS) ? checks.failuresOf(id) : List.of();
+    StringBuilder body = new StringBuilder("{\"resident\":").append(resident);
+    if (d.allows(Field.PRIORITY)) {
+      body.append(",\"priority\":").append(score.map(RegisterRoutes::scoreJson).orElse("null"));
     }
-    body.append("]}");
+    if (d.allows(Field.PLAN_CHECKS)) {
+      body.append(",\"plan_checks\":[");
+      for (int i = 0; i < failures.size(); i++) {
+        PlanCheckFailure f = failures.get(i);
+        body.append(i == 0 ? "" : ",").append("{\"check\":").append(Json.string(f.check().key()))
+            .append(",\"detail\":").append(f.detail() == null ? "null" : Json.string(f.detail()))
+            .append(",\"reason_ja\":").append(Json.string(f.reasonJa()))
+            .append(",\"reason_en\":").append(Json.string(f.reasonEn())).append('}');
+      }
+      body.append(']');
+    }
+    body.append('}');
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("application/json; charset=utf-8").result(body.toString());
   }
@@ -208,10 +243,21 @@ public final class RegisterRoutes {
     return m;
   }
 
-  private RankedQuery query(Context ctx, Principal p, int limit) {
+  /** The page's rows with their decisions and names; a row the decisions lack (changed since the list) is dropped. */
+  private record Selection(List<RankedResident> rows, Map<Long, Disclosure> decisions,
+      Map<Long, RegisterStore.Summary> names) {}
+
+  private Selection select(Viewer viewer, List<RankedResident> ranked) throws SQLException {
+    Map<Long, Disclosure> decisions = disclosures.decide(viewer, ranked.stream().map(RankedResident::residentId).toList());
+    List<RankedResident> rows = ranked.stream().filter(r -> decisions.containsKey(r.residentId())).toList();
+    return new Selection(rows, decisions, register.summaries(rows.stream().map(RankedResident::residentId).toList()));
+  }
+
+  /** The filters; whom the caller may see at all (their district, ...) is the disclosure policy's, not a filter. */
+  private RankedQuery query(Context ctx, int limit) {
     PriorityProfile profile = profile(ctx);
-    Optional<Integer> district = scopedDistrict(p);
-    if (district.isEmpty() && ctx.queryParam("district") != null) {
+    Optional<Integer> district = Optional.empty();
+    if (ctx.queryParam("district") != null) {
       district = Optional.of(bounded(ctx.queryParam("district"), "district", 0, 1, Integer.MAX_VALUE));
     }
     Optional<PriorityFactor> factor = Optional.ofNullable(ctx.queryParam("factor")).map(k ->
@@ -240,25 +286,6 @@ public final class RegisterRoutes {
     String id = ctx.queryParamAsClass("profile", String.class).getOrDefault("national");
     return PriorityProfile.shipped().stream().filter(p -> p.id().equals(id)).findFirst()
         .orElseThrow(() -> new BadRequest("profile", "unknown profile; profiles: national, kobe"));
-  }
-
-  /** A planner scoped to one district sees that district only; municipality-wide roles see all. */
-  private static Optional<Integer> scopedDistrict(Principal p) {
-    boolean wide = p.account().roles().stream().anyMatch(g -> READERS.contains(g.role()) && g.districtId() == null);
-    if (wide) {
-      return Optional.empty();
-    }
-    return p.account().roles().stream().filter(g -> READERS.contains(g.role())).map(RoleGrant::districtId).findFirst();
-  }
-
-  /** The caller; {@link AccessRules} has already let only register readers through. */
-  private static Principal reader(Context ctx) {
-    return AuthRoutes.require(ctx);
-  }
-
-  private void audit(Context ctx, Principal p, String action, String purpose, List<Long> ids) throws SQLException {
-    audit.append(List.of(new AuditEntry(Instant.now(), p.account().id(), p.account().login(), action, purpose,
-        "resident", ids, ctx.ip())));
   }
 
   private static int bounded(String raw, String name, int fallback, int min, int max) {

@@ -95,6 +95,7 @@ public final class ShelterOpsRoutes {
     Principal p = AuthRoutes.require(ctx);
     long shelter = JsonFields.pathId(ctx, "id");
     ShelterScope.require(p, shelter);
+    JsonFields.body(ctx); // takes no fields, but a body that is not a JSON object is refused
     ctx.json(event(store.close(shelter, p.account().id())));
   }
 

@@ -2,6 +2,13 @@ package io.mimamori.server.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.mimamori.layers.account.Role;
+import io.mimamori.layers.disclosure.Basis;
+import io.mimamori.layers.disclosure.Field;
+import io.mimamori.layers.disclosure.FieldRules;
+import io.mimamori.layers.disclosure.Viewer;
+import io.mimamori.layers.tiles.ResidentPointTiles;
 import io.mimamori.layers.tiles.Tile;
 import io.mimamori.layers.tiles.TileCache;
 import io.mimamori.layers.tiles.TileCoord;
@@ -9,10 +16,13 @@ import io.mimamori.layers.tiles.TileLayer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.mimamori.server.auth.Disclosures;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -22,15 +32,38 @@ import java.util.zip.GZIPInputStream;
  * operations roles only ({@link TileLayer#operationsOnly()}: the safety checks by status) are
  * served at {@code GET /tiles/live/{layer}/{z}/{x}/{y}.mvt}, whose access rule admits those roles,
  * and refused on the public path; their answers are marked private.
+ *
+ * <p>The {@code residents} layer holds exact home points and goes through the disclosure policy:
+ * only for a signed-in caller whose role sees homes ({@link Field#LOCATION}), holding only the
+ * residents that caller's lists hold, rendered per caller, never cached ({@code no-store}) and
+ * audited. Everyone else uses {@code resident_density}, whose cells count people without naming
+ * anyone.
  */
 public final class TileRoutes {
 
   static final String MVT = "application/vnd.mapbox-vector-tile";
 
-  private final TileCache cache;
+  /** The roles for which some basis opens the home's point. */
+  private static final Set<Role> SEE_HOMES = EnumSet.noneOf(Role.class);
 
-  public TileRoutes(TileCache cache) {
+  static {
+    for (Role r : Role.values()) {
+      for (Basis b : Basis.values()) {
+        if (FieldRules.fields(r, b).contains(Field.LOCATION)) {
+          SEE_HOMES.add(r);
+        }
+      }
+    }
+  }
+
+  private final TileCache cache;
+  private final ResidentPointTiles residents;
+  private final Disclosures disclosures;
+
+  public TileRoutes(TileCache cache, ResidentPointTiles residents, Disclosures disclosures) {
     this.cache = cache;
+    this.residents = residents;
+    this.disclosures = disclosures;
   }
 
   public void register(Javalin app) {
@@ -40,8 +73,12 @@ public final class TileRoutes {
   }
 
   private void tile(Context ctx, boolean operations) throws SQLException {
-    TileLayer layer = layer(ctx.pathParam("layer"));
-    if (layer.operationsOnly() != operations) {
+    boolean personal = ResidentPointTiles.LAYER.equals(ctx.pathParam("layer"));
+    if (personal && operations) {
+      throw new BadRequest("layer", "layer 'residents' is served at /tiles/residents/{z}/{x}/{y}.mvt");
+    }
+    TileLayer layer = personal ? null : layer(ctx.pathParam("layer"));
+    if (layer != null && layer.operationsOnly() != operations) {
       throw new BadRequest("layer", operations
           ? "layer '" + layer.id() + "' is public: /tiles/" + layer.id() + "/{z}/{x}/{y}.mvt"
           : "layer '" + layer.id() + "' is for the operations roles: /tiles/live/" + layer.id() + "/{z}/{x}/{y}.mvt");
@@ -58,6 +95,10 @@ public final class TileRoutes {
       coord = new TileCoord(z, x, y);
     } catch (IllegalArgumentException e) {
       throw new BadRequest("z/x/y", e.getMessage());
+    }
+    if (personal) {
+      residentTile(ctx, coord);
+      return;
     }
     Tile tile = cache.get(layer, coord);
     ctx.header("ETag", tile.etag());
@@ -77,31 +118,62 @@ public final class TileRoutes {
     }
   }
 
+  /** The caller's visible residents in the tile: exact points, per caller, never cached, audited. */
+  private void residentTile(Context ctx, TileCoord coord) throws SQLException {
+    Viewer viewer = Disclosures.viewer(ctx).restrictedTo(SEE_HOMES);
+    if (viewer.grants().isEmpty()) {
+      throw new ForbiddenResponse("Your role does not see residents' homes; the resident_density layer counts them.");
+    }
+    ResidentPointTiles.Rendered tile = residents.render(viewer, coord);
+    if (!tile.residentIds().isEmpty()) { // an empty tile carries nobody's data
+      disclosures.record(ctx, viewer, "read", "map", disclosures.decide(viewer, tile.residentIds()).values());
+    }
+    ctx.header("Cache-Control", "private, no-store");
+    ctx.contentType(MVT);
+    ctx.result(tile.mvt());
+  }
+
   private void tileJson(Context ctx) {
     String name = ctx.pathParam("tilejson");
     if (!name.endsWith(".json")) {
       throw new BadRequest("layer", "expected /tiles/{layer}.json");
     }
-    TileLayer layer = layer(name.substring(0, name.length() - 5));
+    String id = name.substring(0, name.length() - 5);
+    String layerId;
+    int minZoom;
+    List<String> layerFields;
+    boolean live = false;
+    if (id.equals(ResidentPointTiles.LAYER)) {
+      layerId = id;
+      minZoom = 0;
+      layerFields = List.of("basis");
+    } else {
+      TileLayer layer = layer(id);
+      layerId = layer.id();
+      minZoom = layer.minZoom();
+      layerFields = layer.fields();
+      live = layer.operationsOnly();
+    }
     String base = ctx.scheme() + "://" + ctx.host();
     Map<String, Object> fields = new LinkedHashMap<>();
-    layer.fields().forEach(f -> fields.put(f, f));
+    layerFields.forEach(f -> fields.put(f, f));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("tilejson", "3.0.0");
-    body.put("name", layer.id());
+    body.put("name", layerId);
     body.put("scheme", "xyz");
-    body.put("tiles", List.of(base + "/tiles/" + (layer.operationsOnly() ? "live/" : "") + layer.id() + "/{z}/{x}/{y}.mvt"));
-    body.put("minzoom", layer.minZoom());
+    body.put("tiles", List.of(base + "/tiles/" + (live ? "live/" : "") + layerId + "/{z}/{x}/{y}.mvt"));
+    body.put("minzoom", minZoom);
     body.put("maxzoom", TileCoord.MAX_ZOOM);
-    body.put("vector_layers", List.of(Map.of("id", layer.id(), "fields", fields,
-        "minzoom", layer.minZoom(), "maxzoom", TileCoord.MAX_ZOOM)));
+    body.put("vector_layers", List.of(Map.of("id", layerId, "fields", fields,
+        "minzoom", minZoom, "maxzoom", TileCoord.MAX_ZOOM)));
     ctx.json(body);
   }
 
   private static TileLayer layer(String id) {
     return TileLayer.find(id).orElseThrow(() -> new BadRequest("layer",
         "unknown layer '" + id.replaceAll("[^a-z_]", "?") + "'; layers: "
-            + String.join(", ", java.util.Arrays.stream(TileLayer.values()).map(TileLayer::id).toList())));
+            + String.join(", ", java.util.Arrays.stream(TileLayer.values()).map(TileLayer::id).toList())
+            + ", " + ResidentPointTiles.LAYER));
   }
 
   private static int integer(String raw, String name) {

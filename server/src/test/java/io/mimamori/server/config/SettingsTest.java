@@ -54,6 +54,29 @@ class SettingsTest {
   }
 
   @Test
+  void tlsAndDisclosureRetention() throws Exception {
+    ServerConfig plain = ServerConfig.from(new Settings(Map.of(), new Properties(), "-"));
+    assertThat(plain.tls()).isEmpty();
+    assertThat(plain.disclosureRetention()).isEqualTo(java.time.Duration.ofDays(30));
+    java.nio.file.Path keystore = java.nio.file.Files.createTempFile("keystore", ".p12");
+    try {
+      Settings s = new Settings(Map.of("MIMAMORI_TLS_KEYSTORE", keystore.toString(), "MIMAMORI_TLS_KEYSTORE_PASSWORD", "hunter22",
+          "MIMAMORI_DISCLOSURE_RETENTION_DAYS", "7"), new Properties(), "-");
+      ServerConfig c = ServerConfig.from(s);
+      assertThat(c.tls()).get().satisfies(t -> assertThat(t.keystore()).isEqualTo(keystore.toAbsolutePath()));
+      assertThat(c.disclosureRetention()).isEqualTo(java.time.Duration.ofDays(7));
+      assertThat(s.describe()).contains("tls.keystore", "disclosure.retention-days = 7").doesNotContain("hunter22");
+      assertThat(c.toString()).doesNotContain("hunter22");
+    } finally {
+      java.nio.file.Files.delete(keystore);
+    }
+    assertThatThrownBy(() -> ServerConfig.from(new Settings(Map.of("MIMAMORI_TLS_KEYSTORE", "/nonexistent/ks.p12",
+        "MIMAMORI_TLS_KEYSTORE_PASSWORD", "x"), new Properties(), "f"))).hasMessageContaining("tls.keystore");
+    assertThatThrownBy(() -> ServerConfig.from(new Settings(Map.of("MIMAMORI_DISCLOSURE_RETENTION_DAYS", "-1"),
+        new Properties(), "f"))).hasMessageContaining("disclosure.retention-days");
+  }
+
+  @Test
   void badValuesAreRefusedWithTheSettingNamed() {
     assertThatThrownBy(() -> ServerConfig.from(new Settings(Map.of("MIMAMORI_PORT", "eighty"), new Properties(), "f")))
         .hasMessageContaining("port").hasMessageContaining("eighty");

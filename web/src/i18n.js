@@ -7,12 +7,13 @@ import { MAP_MESSAGES } from './messages/map.js';
 import { LOGIN_MESSAGES } from './messages/login.js';
 import { PLANNER_MESSAGES } from './messages/planner.js';
 import { REGISTER_MESSAGES } from './messages/register.js';
+import { SUPPORTER_MESSAGES } from './messages/supporter.js';
 
 export const LANGUAGES = ['ja', 'en'];
 export const DEFAULT_LANGUAGE = 'ja';
 
 /** The tables merged into one per language; each key is defined in exactly one table (tested). */
-export const TABLES = [MAP_MESSAGES, PLANNER_MESSAGES, REGISTER_MESSAGES, LOGIN_MESSAGES];
+export const TABLES = [MAP_MESSAGES, PLANNER_MESSAGES, REGISTER_MESSAGES, LOGIN_MESSAGES, SUPPORTER_MESSAGES];
 
 export const MESSAGES = Object.fromEntries(
   LANGUAGES.map((lang) => [lang, Object.assign({}, ...TABLES.map((table) => table[lang]))]),

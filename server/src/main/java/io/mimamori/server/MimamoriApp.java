@@ -9,6 +9,7 @@ import io.mimamori.layers.emergency.EmergencyStore;
 import io.mimamori.layers.emergency.SafetyCheckStore;
 import io.mimamori.layers.district.DistrictStore;
 import io.mimamori.layers.features.FeatureStore;
+import io.mimamori.layers.field.FieldRouteStore;
 import io.mimamori.layers.plancheck.PlanCheckStore;
 import io.mimamori.layers.priority.PriorityStore;
 import io.mimamori.layers.register.RegisterStore;
@@ -33,6 +34,7 @@ import io.mimamori.server.http.HealthRoutes;
 import io.mimamori.server.http.MapRoutes;
 import io.mimamori.server.http.OgcFeatureRoutes;
 import io.mimamori.server.http.RegisterRoutes;
+import io.mimamori.server.http.SupporterRoutes;
 import io.mimamori.server.http.TileRoutes;
 import io.mimamori.server.http.TownRoutes;
 import javax.sql.DataSource;
@@ -82,6 +84,7 @@ public final class MimamoriApp implements AutoCloseable {
           sf.directory = "/web";
           sf.location = Location.CLASSPATH;
           sf.precompress = false;
+          sf.mimeTypes.add("application/manifest+json", "webmanifest"); // the supporter page's manifest
         });
       } else {
         log.warn("The web UI is not on the classpath (build the web module); serving the API only");
@@ -108,6 +111,7 @@ public final class MimamoriApp implements AutoCloseable {
     SafetyCheckStore checks = new SafetyCheckStore(dataSource);
     LiveEvents live = new LiveEvents(checks);
     new EmergencyRoutes(new EmergencyStore(dataSource), checks, new AuditLog(dataSource), live).register(app);
+    new SupporterRoutes(new FieldRouteStore(dataSource), new AuditLog(dataSource)).register(app);
     FeatureStore features = new FeatureStore(dataSource);
     new MapRoutes(features).register(app);
     new OgcFeatureRoutes(features).register(app);

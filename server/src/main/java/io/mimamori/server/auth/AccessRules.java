@@ -32,6 +32,9 @@ public final class AccessRules {
   /** Who reports a check's status (a supporter only on checks assigned to them, checked by the route). */
   public static final Set<Role> REPORTERS = EnumSet.of(Role.ADMIN, Role.HQ, Role.DISPATCHER, Role.SUPPORTER);
 
+  /** The supporter's phone: their own route only (the route reads the caller's supporter). */
+  public static final Set<Role> FIELD = EnumSet.of(Role.SUPPORTER);
+
   private static final Map<String, Set<Role>> TABLE = new LinkedHashMap<>();
 
   /**
@@ -62,6 +65,7 @@ public final class AccessRules {
     TABLE.put("GET /api/emergencies/{id}/counts", OPERATIONS);
     TABLE.put("POST /api/checks/{id}/status", REPORTERS);
     TABLE.put("GET /api/events", OPERATIONS);
+    TABLE.put("GET /api/my/route", FIELD);
   }
 
   private AccessRules() {}

@@ -4,7 +4,7 @@
 
 import { escapeHtml } from '../html.js';
 import { translate } from '../i18n.js';
-import { ESCALATING, STATUSES } from './outbox.js';
+import { ESCALATING } from './outbox.js';
 
 /** A `geo:` link to the home (opens the phone's map app for directions); no name leaves the page. */
 export function geoUri(stop) {
@@ -105,7 +105,7 @@ export function stopCardHtml(stop, view) {
       .map((e) => (e.kind === 'photo' ? t('sup.log.photo') : t(`status.${e.status}`))).join(' → '))} ・ ${escapeHtml(t('sup.log.queued'))}</p>` : '';
   const header = `<button type="button" class="stop-head" data-open="${stop.check_id}" aria-expanded="${view.open}">`
     + `<span class="seq" aria-hidden="true">${stop.seq}</span>`
-    + `<span class="who"><span class="name" data-testid="stop-name">${escapeHtml(stop.name)}</span>${kana}</span>`
+    + `<span class="stop-who"><span class="name" data-testid="stop-name">${escapeHtml(stop.name)}</span>${kana}</span>`
     + `<span class="status-badge status-badge--${escapeHtml(stop.status)}" data-testid="stop-status" data-status="${escapeHtml(stop.status)}">${escapeHtml(status)}</span>`
     + `</button>`;
   const body = `<div class="stop-body">`
@@ -127,14 +127,13 @@ function reportHtml(stop, view, t) {
     + `<select data-shelter-for="${stop.check_id}" data-testid="report-shelter">`
     + options.map((o) => `<option value="${o.id}"${String(o.id) === choice ? ' selected' : ''}>${escapeHtml(o.name)}</option>`).join('')
     + `<option value=""${choice === '' ? ' selected' : ''}>${escapeHtml(t('sup.report.shelter.elsewhere'))}</option></select></label>`;
-  const button = (s) => `<button type="button" class="status-button status-button--${s}${ESCALATING.includes(s) ? ' status-button--escalate' : ''}" `
+  const button = (s, wide = false) => `<button type="button" class="status-button status-button--${s}${ESCALATING.includes(s) ? ' status-button--escalate' : ''}${wide ? ' wide' : ''}" `
     + `data-report="${s}" data-check="${stop.check_id}" data-testid="report-${s}">${escapeHtml(t(`status.${s}`))}</button>`;
-  const buttons = STATUSES.filter((s) => s !== 'evacuated').map(button);
   return `<section class="report" aria-label="${escapeHtml(t('sup.report.heading'))}">`
     + `<h4>${escapeHtml(t('sup.report.heading'))}</h4>`
-    + `<div class="status-grid">${buttons.slice(0, 2).join('')}</div>`
+    + `<div class="status-grid">${button('on_the_way')}${button('safe_at_home')}</div>`
     + `<div class="evacuated-row">${button('evacuated')}${select}</div>`
-    + `<div class="status-grid">${buttons.slice(2).join('')}</div>`
+    + `<div class="status-grid">${button('not_at_home', true)}${button('needs_help')}${button('could_not_reach')}</div>`
     + `<label class="field"><span>${escapeHtml(t('sup.report.note'))}</span>`
     + `<textarea data-note-for="${stop.check_id}" data-testid="report-note" maxlength="2000" rows="2" placeholder="${escapeHtml(t('sup.report.note.placeholder'))}">${escapeHtml(view.note || '')}</textarea></label>`
     + `<label class="field photo-field"><span>${escapeHtml(t('sup.report.photo'))}</span>`

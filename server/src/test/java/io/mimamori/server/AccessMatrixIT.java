@@ -48,6 +48,8 @@ class AccessMatrixIT {
     SAMPLE.put("/api/emergencies/{id}/counts", "/api/emergencies/999/counts");
     SAMPLE.put("/api/checks/{id}/status", "/api/checks/999/status");
     SAMPLE.put("/api/events", "/api/events?replay_only=true");
+    SAMPLE.put("/api/checks/{id}/photos", "/api/checks/999/photos");
+    SAMPLE.put("/api/photos/{id}", "/api/photos/999");
   }
 
   @BeforeAll

@@ -42,7 +42,8 @@ public final class AccessRules {
    * record holds (a supporter reports only on checks assigned to them).
    */
   private static final Map<String, Set<Role>> CONDITIONAL =
-      Map.of("POST /api/checks/{id}/status", EnumSet.of(Role.SUPPORTER));
+      Map.of("POST /api/checks/{id}/status", EnumSet.of(Role.SUPPORTER),
+          "POST /api/checks/{id}/photos", EnumSet.of(Role.SUPPORTER));
 
   static {
     for (String path : new String[] {"/health", "/version", "/api/config", "/api/town", "/api/shelters", "/api/hazards",
@@ -66,6 +67,9 @@ public final class AccessRules {
     TABLE.put("POST /api/checks/{id}/status", REPORTERS);
     TABLE.put("GET /api/events", OPERATIONS);
     TABLE.put("GET /api/my/route", FIELD);
+    TABLE.put("POST /api/checks/{id}/photos", REPORTERS);
+    TABLE.put("GET /api/checks/{id}/photos", OPERATIONS);
+    TABLE.put("GET /api/photos/{id}", OPERATIONS);
   }
 
   private AccessRules() {}

@@ -233,6 +233,27 @@ class SupporterPageIT {
     page.waitForSelector("[data-testid=escalation][data-status=needs_help]");
     assertThat(panel.textContent()).contains("Do not go on at your own risk");
     waitAnswered(2);
+
+    // a photo from the camera goes out shrunk to a JPEG of at most 1280 px, once
+    Path picture = Path.of("target", "doorstep.png");
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(2000, 1500, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(java.awt.Color.ORANGE);
+    g.fillRect(200, 200, 1200, 900);
+    g.dispose();
+    javax.imageio.ImageIO.write(image, "png", picture.toFile());
+    stop(d.checkIds().get(1)).getByTestId("report-photo").setInputFiles(picture);
+    waitAnswered(3);
+    assertThat(page.getByTestId("log-entry").first().getAttribute("data-status")).isEqualTo("photo");
+    try (Connection c = server.database().dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(
+        "SELECT content_type, bytes FROM check_photo WHERE uploaded_by = " + w.userId())) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("image/jpeg");
+      java.awt.image.BufferedImage sent = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(rs.getBytes(2)));
+      assertThat(sent.getWidth()).isEqualTo(1280);
+      assertThat(sent.getHeight()).isEqualTo(960);
+      assertThat(rs.next()).isFalse();
+    }
     assertCleanRun();
   }
 

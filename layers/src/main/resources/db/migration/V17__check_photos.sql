@@ -1,0 +1,18 @@
+-- Photos a supporter adds to a safety check from the doorstep (issue 8): kept with the check, at
+-- most 900 kB each (the phone sends a JPEG of at most 1280 px, typically 100-300 kB), stored once
+-- per idempotency key like the status reports, so a phone resending after a lost answer adds none.
+-- Reading one is a read of personal data (a home, perhaps a person): the server audits it.
+
+CREATE TABLE check_photo (
+    id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    safety_check_id  bigint NOT NULL REFERENCES safety_check (id),
+    emergency_id     bigint NOT NULL REFERENCES emergency (id),
+    content_type     text NOT NULL CHECK (content_type IN ('image/jpeg', 'image/png', 'image/webp')),
+    bytes            bytea NOT NULL CHECK (octet_length(bytes) BETWEEN 1 AND 900000),
+    sha256           bytea NOT NULL CHECK (octet_length(sha256) = 32),
+    uploaded_by      bigint REFERENCES app_user (id),
+    uploaded_at      timestamptz NOT NULL DEFAULT now(),
+    client_time      timestamptz,
+    idempotency_key  text NOT NULL UNIQUE CHECK (idempotency_key ~ '^[A-Za-z0-9_-]{8,80}$')
+);
+CREATE INDEX check_photo_check_idx ON check_photo (safety_check_id, id);

@@ -60,6 +60,8 @@ public final class SafetyCheckStore {
       WHERE e.id > ? ORDER BY e.id LIMIT ?
       """;
   private static final String ASSIGNED_SUPPORTER = "SELECT assigned_supporter_id FROM safety_check WHERE id = ?";
+  /** The lock that V17's trigger takes before events draw their ids; the same constant. */
+  private static final String EVENT_ORDER_LOCK = "SELECT pg_advisory_xact_lock(7370001)";
 
   private final DataSource dataSource;
 
@@ -81,6 +83,14 @@ public final class SafetyCheckStore {
       try {
         if (idempotencyKey != null) {
           Optional<Event> seen = byKey(c, idempotencyKey);
+          if (seen.isPresent()) {
+            c.commit();
+            return seen.get();
+          }
+        }
+        lockEventOrder(c);
+        if (idempotencyKey != null) {
+          Optional<Event> seen = byKey(c, idempotencyKey); // a copy that held the lock before us is committed now
           if (seen.isPresent()) {
             c.commit();
             return seen.get();
@@ -150,6 +160,19 @@ public final class SafetyCheckStore {
         c.rollback();
         throw e;
       }
+    }
+  }
+
+  /**
+   * Takes the event sequence's lock for the rest of the transaction. Events must become visible in
+   * the order of their ids (screens read "everything after id n"), so every transaction that adds
+   * events holds this lock from before its first event to its commit (V17's trigger takes it in any
+   * case). Take it before locking any check row: a writer that waits for it holds no row a lock
+   * holder could need.
+   */
+  public static void lockEventOrder(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(EVENT_ORDER_LOCK)) {
+      ps.execute();
     }
   }
 

@@ -81,6 +81,7 @@ public final class LiveLoadBench {
         run(db, pg, phones, screens, seconds, instances);
       }
     }
+    System.exit(0); // the HTTP clients' threads would keep the JVM alive
   }
 
   private static void run(Database db, EmbeddedPostgres pg, int phones, int screens, int seconds, int instances)

@@ -1,6 +1,5 @@
 package io.mimamori.layers.dispatch;
 
-import io.mimamori.layers.emergency.SafetyCheckStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -95,7 +94,6 @@ public final class PublishedRouteStore {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        SafetyCheckStore.lockEventOrder(c); // its events (assigned, released) come in id order, before any check row is locked
         try (PreparedStatement ps = c.prepareStatement(LOCK_EMERGENCY)) {
           ps.setLong(1, emergencyId);
           try (ResultSet rs = ps.executeQuery()) {

@@ -60,8 +60,11 @@ public final class SafetyCheckStore {
       WHERE e.id > ? ORDER BY e.id LIMIT ?
       """;
   private static final String ASSIGNED_SUPPORTER = "SELECT assigned_supporter_id FROM safety_check WHERE id = ?";
-  /** The lock that V17's trigger takes before events draw their ids; the same constant. */
-  private static final String EVENT_ORDER_LOCK = "SELECT pg_advisory_xact_lock(7370001)";
+  /**
+   * V17: every statement that adds events holds this lock shared, from before its rows draw their
+   * ids to its commit; holding it exclusively means no writer is at work.
+   */
+  private static final String NO_WRITER_AT_WORK = "SELECT pg_try_advisory_xact_lock(7370001)";
 
   private final DataSource dataSource;
 
@@ -83,14 +86,6 @@ public final class SafetyCheckStore {
       try {
         if (idempotencyKey != null) {
           Optional<Event> seen = byKey(c, idempotencyKey);
-          if (seen.isPresent()) {
-            c.commit();
-            return seen.get();
-          }
-        }
-        lockEventOrder(c);
-        if (idempotencyKey != null) {
-          Optional<Event> seen = byKey(c, idempotencyKey); // a copy that held the lock before us is committed now
           if (seen.isPresent()) {
             c.commit();
             return seen.get();
@@ -163,19 +158,6 @@ public final class SafetyCheckStore {
     }
   }
 
-  /**
-   * Takes the event sequence's lock for the rest of the transaction. Events must become visible in
-   * the order of their ids (screens read "everything after id n"), so every transaction that adds
-   * events holds this lock from before its first event to its commit (V17's trigger takes it in any
-   * case). Take it before locking any check row: a writer that waits for it holds no row a lock
-   * holder could need.
-   */
-  public static void lockEventOrder(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(EVENT_ORDER_LOCK)) {
-      ps.execute();
-    }
-  }
-
   /** Checks per status in one emergency. */
   public Map<String, Long> counts(long emergencyId) throws SQLException {
     Map<String, Long> out = new LinkedHashMap<>();
@@ -190,10 +172,54 @@ public final class SafetyCheckStore {
     return out;
   }
 
-  /** Events with ids above {@code afterId}, oldest first (a screen catching up after a dropped connection). */
+  /**
+   * Events with ids above {@code afterId}, oldest first, up to {@code limit}, and never one that a
+   * lower id could still come before: a reader that keeps only the last id it has (the HQ screens)
+   * must not skip an event. Ids are drawn when a writer inserts and become visible when it commits,
+   * so two writers at once can make id 102 visible before 101. When the ids read are not
+   * consecutive, the events are cut before the first gap, unless no writer is at work (then every
+   * id drawn so far is committed or gone for good, a rolled-back writer's), which is checked under
+   * V17's lock and read again under it. Writers never wait for each other.
+   */
   public List<Event> eventsAfter(long afterId, int limit) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      List<Event> read = readEventsAfter(c, afterId, limit);
+      int complete = consecutive(afterId, read);
+      if (complete == read.size()) {
+        return read;
+      }
+      c.setAutoCommit(false);
+      try {
+        boolean quiet;
+        try (PreparedStatement ps = c.prepareStatement(NO_WRITER_AT_WORK); ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          quiet = rs.getBoolean(1);
+        }
+        List<Event> out = quiet ? readEventsAfter(c, afterId, limit) : read.subList(0, complete);
+        c.commit(); // lets writers on
+        return List.copyOf(out);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** How many of {@code events} (in id order) follow {@code afterId} without a gap. */
+  private static int consecutive(long afterId, List<Event> events) {
+    long expected = afterId + 1;
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).id() != expected) {
+        return i;
+      }
+      expected++;
+    }
+    return events.size();
+  }
+
+  private static List<Event> readEventsAfter(Connection c, long afterId, int limit) throws SQLException {
     List<Event> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(EVENTS_AFTER)) {
+    try (PreparedStatement ps = c.prepareStatement(EVENTS_AFTER)) {
       ps.setLong(1, afterId);
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {

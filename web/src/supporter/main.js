@@ -164,7 +164,7 @@ async function refreshRoute() {
   let response;
   try {
     const headers = { Accept: 'application/json' };
-    if (state.tag && state.route !== undefined) {
+    if (state.tag) {
       headers['If-None-Match'] = state.tag;
     }
     response = await fetch('api/my/route', { headers, cache: 'no-store', credentials: 'same-origin' });

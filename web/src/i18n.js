@@ -10,6 +10,7 @@ import { REGISTER_MESSAGES } from './messages/register.js';
 import { DISPATCH_MESSAGES } from './messages/dispatch.js';
 import { HQ_MESSAGES } from './messages/hq.js';
 import { EDIT_MESSAGES } from './messages/edit.js';
+import { SUPPORTER_MESSAGES } from './messages/supporter.js';
 
 export const LANGUAGES = ['ja', 'en'];
 export const DEFAULT_LANGUAGE = 'ja';
@@ -17,6 +18,7 @@ export const DEFAULT_LANGUAGE = 'ja';
 /** The tables merged into one per language; each key is defined in exactly one table (tested). */
 export const TABLES = [
   MAP_MESSAGES, PLANNER_MESSAGES, REGISTER_MESSAGES, LOGIN_MESSAGES, EDIT_MESSAGES, DISPATCH_MESSAGES, HQ_MESSAGES,
+  SUPPORTER_MESSAGES,
 ];
 
 export const MESSAGES = Object.fromEntries(

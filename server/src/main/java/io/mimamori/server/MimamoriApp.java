@@ -8,9 +8,12 @@ import io.mimamori.layers.audit.AuditLog;
 import io.mimamori.layers.disclosure.DisclosureStore;
 import io.mimamori.layers.disclosure.RetentionStore;
 import io.mimamori.layers.emergency.EmergencyStore;
+import io.mimamori.layers.emergency.EventSequence;
 import io.mimamori.layers.emergency.SafetyCheckStore;
 import io.mimamori.layers.district.DistrictStore;
 import io.mimamori.layers.features.FeatureStore;
+import io.mimamori.layers.field.CheckPhotoStore;
+import io.mimamori.layers.field.FieldRouteStore;
 import io.mimamori.layers.plancheck.PlanCheckStore;
 import io.mimamori.layers.priority.PriorityStore;
 import io.mimamori.layers.register.RegisterStore;
@@ -42,9 +45,11 @@ import io.mimamori.server.http.HealthRoutes;
 import io.mimamori.server.http.JsonErrorHandler;
 import io.mimamori.server.http.MapRoutes;
 import io.mimamori.server.http.OgcFeatureRoutes;
+import io.mimamori.server.http.PhotoRoutes;
 import io.mimamori.server.http.RegisterEditRoutes;
 import io.mimamori.server.http.RegisterRoutes;
 import io.mimamori.server.http.RequestGuard;
+import io.mimamori.server.http.SupporterRoutes;
 import io.mimamori.server.http.TileRoutes;
 import io.mimamori.server.http.TownRoutes;
 import io.mimamori.server.http.ShelterOpsRoutes;
@@ -137,6 +142,7 @@ public final class MimamoriApp implements AutoCloseable {
           sf.directory = "/web";
           sf.location = Location.CLASSPATH;
           sf.precompress = false;
+          sf.mimeTypes.add("application/manifest+json", "webmanifest"); // the supporter page's manifest
         });
       } else {
         log.warn("The web UI is not on the classpath (build the web module); serving the API only");
@@ -172,7 +178,7 @@ public final class MimamoriApp implements AutoCloseable {
         new ChangeHistoryStore(dataSource), new SupporterStore(dataSource), new RegisterStore(dataSource),
         new AuditLog(dataSource)).register(app);
     SafetyCheckStore checks = new SafetyCheckStore(dataSource);
-    LiveEvents live = new LiveEvents(checks, new ShelterEventStore(dataSource), disclosures);
+    LiveEvents live = new LiveEvents(checks, new ShelterEventStore(dataSource), new EventSequence(dataSource), disclosures);
     new EmergencyRoutes(new EmergencyStore(dataSource), checks, new AuditLog(dataSource), live).register(app);
     new SituationRoutes(new SituationStore(dataSource), new EmergencyStore(dataSource), checks, new AuditLog(dataSource))
         .register(app);
@@ -180,6 +186,8 @@ public final class MimamoriApp implements AutoCloseable {
     new ShelterOpsRoutes(shelterOps, new ResidentNeedsStore(dataSource), new DestinationShelterStore(dataSource),
         new AuditLog(dataSource)).register(app);
     new TransferRoutes(new TransferStore(dataSource), shelterOps, new AuditLog(dataSource)).register(app);
+    new SupporterRoutes(new FieldRouteStore(dataSource), new AuditLog(dataSource)).register(app);
+    new PhotoRoutes(new CheckPhotoStore(dataSource), checks, new AuditLog(dataSource)).register(app);
     FeatureStore features = new FeatureStore(dataSource);
     new MapRoutes(features).register(app);
     new OgcFeatureRoutes(features).register(app);

@@ -74,6 +74,8 @@ class AccessMatrixIT {
     SAMPLE.put("/api/transfers/{id}/accept", "/api/transfers/999/accept");
     SAMPLE.put("/api/transfers/{id}/refuse", "/api/transfers/999/refuse");
     SAMPLE.put("/api/transfers/{id}/moved", "/api/transfers/999/moved");
+    SAMPLE.put("/api/checks/{id}/photos", "/api/checks/999/photos");
+    SAMPLE.put("/api/photos/{id}", "/api/photos/999");
   }
 
   @BeforeAll

@@ -57,10 +57,9 @@ public final class SafetyCheckStore {
       """
       SELECT e.id, e.safety_check_id, e.emergency_id, c.resident_id, e.status, e.escalated, e.reported_at
       FROM safety_check_event e JOIN safety_check c ON c.id = e.safety_check_id
-      WHERE e.id > ? ORDER BY e.id LIMIT ?
+      WHERE e.id > ? AND e.id <= ? ORDER BY e.id LIMIT ?
       """;
   private static final String ASSIGNED_SUPPORTER = "SELECT assigned_supporter_id FROM safety_check WHERE id = ?";
-
   private final DataSource dataSource;
 
   public SafetyCheckStore(DataSource dataSource) {
@@ -167,12 +166,34 @@ public final class SafetyCheckStore {
     return out;
   }
 
-  /** Events with ids above {@code afterId}, oldest first (a screen catching up after a dropped connection). */
+  /**
+   * Events with ids above {@code afterId}, oldest first, up to {@code limit}, and never one that a
+   * lower id could still come before: a reader that keeps only the last id it has (the HQ screens)
+   * must not skip an event. Reads only up to {@link EventSequence#horizon}, the shared numbering's
+   * point below which every event is visible; writers never wait for each other.
+   */
   public List<Event> eventsAfter(long afterId, int limit) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      return readEventsAfter(c, afterId, EventSequence.horizon(c, afterId, limit), limit);
+    }
+  }
+
+  /**
+   * Events with ids in {@code (afterId, upTo]}, oldest first, up to {@code limit}; {@code upTo} is
+   * an {@link EventSequence#horizon} read before, shared with the shelter events.
+   */
+  public List<Event> eventsAfter(long afterId, long upTo, int limit) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      return readEventsAfter(c, afterId, upTo, limit);
+    }
+  }
+
+  private static List<Event> readEventsAfter(Connection c, long afterId, long upTo, int limit) throws SQLException {
     List<Event> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(EVENTS_AFTER)) {
+    try (PreparedStatement ps = c.prepareStatement(EVENTS_AFTER)) {
       ps.setLong(1, afterId);
-      ps.setInt(2, limit);
+      ps.setLong(2, upTo);
+      ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new Event(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getBoolean(6),

@@ -18,7 +18,7 @@ public final class ShelterEventStore {
       """
       SELECT id, shelter_id, opening_id, emergency_id, kind, stay_id, transfer_id, is_open, occupied, capacity_persons,
              level, level_before, recorded_at
-      FROM shelter_event WHERE id > ? ORDER BY id LIMIT ?
+      FROM shelter_event WHERE id > ? AND id <= ? ORDER BY id LIMIT ?
       """;
 
   private final DataSource dataSource;
@@ -27,12 +27,16 @@ public final class ShelterEventStore {
     this.dataSource = dataSource;
   }
 
-  /** Events with ids above {@code afterId}, oldest first. */
-  public List<ShelterEvent> eventsAfter(long afterId, int limit) throws SQLException {
+  /**
+   * Events with ids in {@code (afterId, upTo]}, oldest first, up to {@code limit}; {@code upTo} is an
+   * {@code EventSequence.horizon} read before, below which no event can still appear.
+   */
+  public List<ShelterEvent> eventsAfter(long afterId, long upTo, int limit) throws SQLException {
     List<ShelterEvent> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(AFTER)) {
       ps.setLong(1, afterId);
-      ps.setInt(2, limit);
+      ps.setLong(2, upTo);
+      ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(ShelterEvents.read(rs, false));

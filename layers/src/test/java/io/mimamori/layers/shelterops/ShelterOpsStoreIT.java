@@ -266,7 +266,7 @@ class ShelterOpsStoreIT {
     }
     ShelterEvent in = shelters.checkIn(shelter, new ShelterOpsStore.CheckIn(null, 2, 0, ArrivalEligibility.NOT_ELIGIBLE), user, null);
     assertThat(in.id()).as("one sequence for both streams").isEqualTo(lastBefore + 2);
-    List<ShelterEvent> after = new ShelterEventStore(db.dataSource()).eventsAfter(lastBefore, 10);
+    List<ShelterEvent> after = new ShelterEventStore(db.dataSource()).eventsAfter(lastBefore, Long.MAX_VALUE, 10);
     assertThat(after).extracting(ShelterEvent::id).containsExactly(in.id());
     assertThat(after.get(0).occupied()).isEqualTo(in.occupied());
 

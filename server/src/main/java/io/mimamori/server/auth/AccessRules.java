@@ -44,6 +44,9 @@ public final class AccessRules {
   /** A supporter's own people (the disclosure policy decides whom and which fields). */
   public static final Set<Role> SUPPORTERS = EnumSet.of(Role.SUPPORTER);
 
+  /** The supporter's phone: their own route only (the route reads the caller's supporter). */
+  public static final Set<Role> FIELD = EnumSet.of(Role.SUPPORTER);
+
   private static final Map<String, Set<Role>> TABLE = new LinkedHashMap<>();
 
   /**
@@ -56,6 +59,7 @@ public final class AccessRules {
 
   static {
     CONDITIONAL.put("POST /api/checks/{id}/status", EnumSet.of(Role.SUPPORTER));
+    CONDITIONAL.put("POST /api/checks/{id}/photos", EnumSet.of(Role.SUPPORTER));
     // shelter staff whose grant names a shelter act only there
     for (String shelterEndpoint : new String[] {"POST /api/shelters/{id}/open", "POST /api/shelters/{id}/close",
         "POST /api/shelters/{id}/check-ins", "GET /api/shelters/{id}/stays", "POST /api/stays/{id}/check-out",
@@ -122,6 +126,10 @@ public final class AccessRules {
     TABLE.put("POST /api/transfers/{id}/accept", SHELTER_OPERATORS);
     TABLE.put("POST /api/transfers/{id}/refuse", SHELTER_OPERATORS);
     TABLE.put("POST /api/transfers/{id}/moved", SHELTER_OPERATORS);
+    TABLE.put("GET /api/my/route", FIELD);
+    TABLE.put("POST /api/checks/{id}/photos", REPORTERS);
+    TABLE.put("GET /api/checks/{id}/photos", OPERATIONS);
+    TABLE.put("GET /api/photos/{id}", OPERATIONS);
   }
 
   private AccessRules() {}

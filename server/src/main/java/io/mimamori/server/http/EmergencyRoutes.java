@@ -164,9 +164,9 @@ public final class EmergencyRoutes {
       }
       throw ex;
     }
-    if (!e.duplicate()) {
-      audit(ctx, p, "update", "safety_check", "resident", e.residentId());
-    }
+    // a resent report is audited again: if the server died between storing the first copy and
+    // auditing it, the resend (answered as a duplicate) is the only chance to record the update
+    audit(ctx, p, "update", "safety_check", "resident", e.residentId());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("event_id", e.id());
     out.put("status", e.status());

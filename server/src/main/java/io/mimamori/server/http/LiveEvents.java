@@ -4,6 +4,7 @@ import io.javalin.http.sse.SseClient;
 import io.mimamori.layers.disclosure.Disclosure;
 import io.mimamori.layers.disclosure.Field;
 import io.mimamori.layers.disclosure.Viewer;
+import io.mimamori.layers.emergency.EventSequence;
 import io.mimamori.layers.emergency.SafetyCheckStore;
 import io.mimamori.layers.shelterops.ShelterEvent;
 import io.mimamori.layers.shelterops.ShelterEventStore;
@@ -46,12 +47,14 @@ public final class LiveEvents implements AutoCloseable {
   private final SafetyCheckStore checks;
   private final ShelterEventStore shelters;
   private final Disclosures disclosures;
+  private final EventSequence sequence;
   private final Map<SseClient, Client> clients = new ConcurrentHashMap<>();
   public static final String CHANNEL = "live_event";
 
-  public LiveEvents(SafetyCheckStore checks, ShelterEventStore shelters, Disclosures disclosures) {
+  public LiveEvents(SafetyCheckStore checks, ShelterEventStore shelters, EventSequence sequence, Disclosures disclosures) {
     this.checks = checks;
     this.shelters = shelters;
+    this.sequence = sequence;
     this.disclosures = disclosures;
   }
 
@@ -122,10 +125,16 @@ public final class LiveEvents implements AutoCloseable {
     AtomicLong last = c.last();
     synchronized (last) {
       while (true) {
-        List<SafetyCheckStore.Event> checkEvents = checks.eventsAfter(last.get(), BATCH);
-        List<ShelterEvent> shelterEvents = shelters.eventsAfter(last.get(), BATCH);
+        long from = last.get();
+        // both tables share one numbering: read each only up to where no lower id can still appear
+        long horizon = sequence.horizon(from, BATCH);
+        if (horizon <= from) {
+          return;
+        }
+        List<SafetyCheckStore.Event> checkEvents = checks.eventsAfter(from, horizon, BATCH);
+        List<ShelterEvent> shelterEvents = shelters.eventsAfter(from, horizon, BATCH);
         // a full batch may stop short of the other stream's ids: send only up to where both are complete
-        long upTo = Long.MAX_VALUE;
+        long upTo = horizon;
         if (checkEvents.size() == BATCH) {
           upTo = Math.min(upTo, checkEvents.get(BATCH - 1).id());
         }
@@ -138,9 +147,7 @@ public final class LiveEvents implements AutoCloseable {
             : disclosures.decide(c.viewer(), complete.stream().map(SafetyCheckStore.Event::residentId).distinct().toList());
         List<Outgoing> merged = new ArrayList<>();
         List<Disclosure> disclosed = new ArrayList<>();
-        long highest = last.get();
         for (SafetyCheckStore.Event e : complete) {
-          highest = Math.max(highest, e.id());
           Disclosure d = shown.get(e.residentId());
           if (d != null && d.allows(Field.SAFETY_CHECKS)) {
             merged.add(new Outgoing(e.id(), "check", checkJson(e)));
@@ -149,7 +156,6 @@ public final class LiveEvents implements AutoCloseable {
         }
         for (ShelterEvent e : shelterEvents) {
           if (e.id() <= upTo) {
-            highest = Math.max(highest, e.id());
             merged.add(new Outgoing(e.id(), "shelter", shelterJson(e)));
           }
         }
@@ -161,10 +167,7 @@ public final class LiveEvents implements AutoCloseable {
           client.sendEvent(o.type(), o.data(), Long.toString(o.id()));
           last.set(o.id());
         }
-        last.set(highest); // events hidden from this viewer count as passed
-        if (upTo == Long.MAX_VALUE) {
-          return;
-        }
+        last.set(upTo); // events hidden from this viewer, and rolled-back ids, count as passed
       }
     }
   }

@@ -17,10 +17,12 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Scores the whole register against the hazard layers in one set-based pass: every active
- * resident's home is probed against the subdivided hazard zones (GiST), every factor present
- * becomes a row, the rows are weighed with the profile's points and summed. The old scores of the
- * profile are replaced in the same transaction, so readers see either the old or the new list.
+ * Scores the register against the hazard layers in one set-based pass: every active resident's
+ * home is probed against the subdivided hazard zones (GiST), the household and support facts are
+ * gathered, and each resident's score and reasons are weighed with the profile's points. A whole
+ * pass replaces the profile's scores in one transaction, so readers see either the old or the new
+ * list; an edit re-scores only the households it touched ({@link #rescoreHouseholds}), in the
+ * edit's transaction.
  */
 public final class PriorityStore {
 

@@ -41,10 +41,11 @@ public final class FeatureCountCheck {
   }
 
   /**
-   * @param edgeSlivers per layer, features only one server sent that draw less than a pixel
    * @param layerTiles tiles compared per layer
    * @param features features counted by mimamori per layer (the same as MapServer's where all agree)
    * @param nonEmpty tiles per layer with at least one feature
+   * @param mismatches tiles where the servers disagree beyond edge slivers
+   * @param edgeSlivers per layer, features only one server sent that draw less than a pixel
    */
   public record Report(Map<TileLayer, Integer> layerTiles, Map<TileLayer, Long> features,
       Map<TileLayer, Integer> nonEmpty, List<Mismatch> mismatches, Map<TileLayer, Long> edgeSlivers) {}

@@ -161,10 +161,17 @@ public final class TileStore {
     }
   }
 
+  /** The equator's length in Web Mercator metres: a zoom-0 tile's width. */
+  private static final double WORLD_METRES = 40_075_016.686;
+
+  /** A tile's width in Web Mercator metres. */
+  private static double tileMetres(TileCoord t) {
+    return WORLD_METRES / (1L << t.z());
+  }
+
   /** Cells about a sixteenth of the tile across, never smaller than 200 m (privacy floor). */
   static double cellSizeMetres(TileCoord t) {
-    double tileMetres = 40_075_016.686 / (1L << t.z());
-    return Math.max(200, tileMetres / 16);
+    return Math.max(200, tileMetres(t) / 16);
   }
 
   /** A layer of grid cells: parameters z, x, y, margin, cell size three times, then the minimum if any. */
@@ -174,7 +181,7 @@ public final class TileStore {
       ps.setInt(2, t.x());
       ps.setInt(3, t.y());
       double size = cellSizeMetres(t);
-      ps.setDouble(4, size + 40_075_016.686 / (1L << t.z()) * (BUFFER + 1) / EXTENT);
+      ps.setDouble(4, size + tileMetres(t) * (BUFFER + 1) / EXTENT);
       ps.setDouble(5, size);
       ps.setDouble(6, size);
       ps.setDouble(7, size);

@@ -186,7 +186,7 @@ public final class MimamoriApp implements AutoCloseable {
     new ShelterOpsRoutes(shelterOps, new ResidentNeedsStore(dataSource), new DestinationShelterStore(dataSource),
         new AuditLog(dataSource)).register(app);
     new TransferRoutes(new TransferStore(dataSource), shelterOps, new AuditLog(dataSource)).register(app);
-    new SupporterRoutes(new FieldRouteStore(dataSource), new AuditLog(dataSource)).register(app);
+    new SupporterRoutes(new FieldRouteStore(dataSource), disclosures).register(app);
     new PhotoRoutes(new CheckPhotoStore(dataSource), checks, new AuditLog(dataSource)).register(app);
     FeatureStore features = new FeatureStore(dataSource);
     new MapRoutes(features).register(app);

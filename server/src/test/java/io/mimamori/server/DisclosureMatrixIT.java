@@ -16,6 +16,7 @@ import io.mimamori.layers.account.AccountStore;
 import io.mimamori.layers.account.PasswordHasher;
 import io.mimamori.layers.account.Role;
 import io.mimamori.layers.account.RoleGrant;
+import io.mimamori.layers.dispatch.PublishedRouteStore;
 import io.mimamori.layers.plancheck.PlanCheckStore;
 import io.mimamori.layers.priority.PriorityProfile;
 import io.mimamori.layers.priority.PriorityStore;
@@ -23,6 +24,7 @@ import io.mimamori.layers.testing.DisclosureTown;
 import io.mimamori.layers.tiles.MvtReader;
 import io.mimamori.server.auth.AccessRules;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,11 +41,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The disclosure matrix: every endpoint × every role × {normal, emergency, after the emergency}
  * × {consented, presumed, refused, unknown, outside the area}. For the endpoints that carry
- * residents (the planner's list, its CSV and GeoJSON, a resident's page, the supporter's list,
- * resident point tiles, live events) it asserts exactly who comes back, on which basis, and which
- * fields; for every other endpoint, that no resident's name or address comes back at all. The
- * expected sets and fields are written out here, independently of the rules under test. Tiles,
- * CSV and events are held to the JSON list of the same caller.
+ * residents (the planner's list, its CSV and GeoJSON, a resident's page, the supporter's list, the
+ * supporter's route on the phone, resident point tiles, live events) it asserts exactly who comes
+ * back, on which basis, and which fields; for every other endpoint, that no resident's name or
+ * address comes back at all. The expected sets and fields are written out here, independently of
+ * the rules under test. Tiles, CSV and events are held to the JSON list of the same caller.
  */
 class DisclosureMatrixIT {
 
@@ -109,6 +111,17 @@ class DisclosureMatrixIT {
       + "condition.needs_info_support condition.school_status condition.ventilator_24h emergency_id family_name "
       + "family_name_kana given_name given_name_kana home.address home.alone_daytime home.composition home.family_frail "
       + "home.lat home.lon home.member_count id phone plan.destination plan.destination_kind plan.destination_note sex";
+  /** The keys of a stop on the supporter's phone ({@code GET /api/my/route}), on the emergency basis. */
+  private static final String ROUTE_EMERGENCY_FIELDS = "address care_level check_id destination escalated "
+      + "evacuated_to_shelter_id household_members lat lon medical_devices name name_kana needs phone planned_arrival "
+      + "seq status status_at ventilator_24h";
+  /** ... and with consent: also the plan's items to carry. */
+  private static final String ROUTE_CONSENT_FIELDS = ROUTE_EMERGENCY_FIELDS + " items_to_carry";
+  /** The routes published during the emergency: per supporter account, the residents of its stops in order. */
+  private static final Map<String, List<String>> ROUTES = Map.of(
+      "neighbour", List.of(UNKNOWN, CONSENTED),
+      "rescue", List.of(REFUSED),
+      "other", List.of(PRESUMED));
   private static final String REGISTER_LIST = "age band district failed_checks hazard_types id name plan_status reasons score";
   private static final String OPERATIONS_LIST = "age band district hazard_types id name plan_status reasons score";
 
@@ -117,6 +130,8 @@ class DisclosureMatrixIT {
       UNKNOWN, "四子", FAR, "五郎");
 
   private static long emergency;
+  private static long dispatcherId;
+  private static final Map<Long, String> checks = new LinkedHashMap<>();
   private static String tile;
 
   @BeforeAll
@@ -133,7 +148,7 @@ class DisclosureMatrixIT {
     account(accounts, hash, "hq", RoleGrant.everywhere(Role.HQ));
     account(accounts, hash, "planner", RoleGrant.everywhere(Role.PLANNER));
     account(accounts, hash, "planner_b", new RoleGrant(Role.PLANNER, town.districtB(), null));
-    account(accounts, hash, "dispatcher", RoleGrant.everywhere(Role.DISPATCHER));
+    dispatcherId = account(accounts, hash, "dispatcher", RoleGrant.everywhere(Role.DISPATCHER));
     account(accounts, hash, "neighbour", new RoleGrant(Role.SUPPORTER, null, town.supporter(NEIGHBOUR)));
     account(accounts, hash, "rescue", new RoleGrant(Role.SUPPORTER, null, town.supporter(FIRE_BRIGADE)));
     account(accounts, hash, "other", new RoleGrant(Role.SUPPORTER, null, town.supporter(OTHER)));
@@ -149,11 +164,12 @@ class DisclosureMatrixIT {
     tile = "/tiles/residents/" + z + "/" + x + "/" + y + ".mvt";
   }
 
-  private static void account(AccountStore accounts, String hash, String name, RoleGrant grant) throws Exception {
+  private static long account(AccountStore accounts, String hash, String name, RoleGrant grant) throws Exception {
     String login = "d." + name.replace('_', '-');
-    accounts.create(login, name, hash, DisclosureTown.MUNICIPALITY, List.of(grant));
+    long id = accounts.create(login, name, hash, DisclosureTown.MUNICIPALITY, List.of(grant));
     roles.put(name, grant.role());
     sessions.put(name, api.login(login, PASSWORD));
+    return id;
   }
 
   @AfterAll
@@ -173,6 +189,19 @@ class DisclosureMatrixIT {
     var ds = server.database().dataSource();
     town.assign(ds, emergency, REFUSED, FIRE_BRIGADE);
     town.assign(ds, emergency, PRESUMED, OTHER);
+    for (String who : List.of(CONSENTED, PRESUMED, REFUSED, UNKNOWN)) {
+      checks.put(town.checkOf(ds, emergency, who), who);
+    }
+    // the dispatcher publishes each supporter's route (the same assignments, and the neighbour's people)
+    Map<String, String> supporterOf = Map.of("neighbour", NEIGHBOUR, "rescue", FIRE_BRIGADE, "other", OTHER);
+    for (Map.Entry<String, List<String>> route : ROUTES.entrySet()) {
+      List<PublishedRouteStore.Stop> stops = new ArrayList<>();
+      for (String who : route.getValue()) {
+        stops.add(new PublishedRouteStore.Stop(town.checkOf(ds, emergency, who), Instant.now().plusSeconds(600)));
+      }
+      long supporter = town.supporter(supporterOf.get(route.getKey()));
+      new PublishedRouteStore(ds).publish(emergency, supporter, "foot", null, stops, dispatcherId);
+    }
     report(CONSENTED, "{\"status\": \"evacuated\", \"shelter_id\": " + town.shelter() + "}");
     for (String who : List.of(PRESUMED, REFUSED, UNKNOWN)) {
       report(who, "{\"status\": \"on_the_way\"}");
@@ -251,6 +280,29 @@ class DisclosureMatrixIT {
               words(item.get("basis").asText().equals("consent") ? SUPPORT_CONSENT_FIELDS : SUPPORT_EMERGENCY_FIELDS));
         }
         expectEqual(failures, where + "my residents", got, sees);
+      }
+
+      // the supporter's route on the phone: the stops of the people it may see, each with the fields of its basis
+      HttpResponse<String> phone = api.get("/api/my/route", s);
+      if (role != Role.SUPPORTER) {
+        expectStatus(failures, where + "my route", phone, 403);
+      } else {
+        Map<String, String> want = new TreeMap<>();
+        if (state.equals("emergency")) {
+          ROUTES.get(account).stream().filter(sees::containsKey).forEach(who -> want.put(who, sees.get(who)));
+        }
+        Map<String, String> got = new TreeMap<>();
+        JsonNode route = JSON.readTree(phone.body()).get("route");
+        if (route != null && !route.isNull()) {
+          for (JsonNode stop : route.get("stops")) {
+            String who = checks.getOrDefault(stop.get("check_id").asLong(), "check " + stop.get("check_id"));
+            String basis = stop.has("items_to_carry") ? "consent" : "emergency";
+            got.put(who, basis);
+            expectEqual(failures, where + "route fields of " + who, keys(stop),
+                words(basis.equals("consent") ? ROUTE_CONSENT_FIELDS : ROUTE_EMERGENCY_FIELDS));
+          }
+        }
+        expectEqual(failures, where + "my route", got, want);
       }
 
       // exact points: the same residents as the lists, for the roles that see homes

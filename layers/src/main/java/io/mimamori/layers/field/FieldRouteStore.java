@@ -25,6 +25,16 @@ import javax.sql.DataSource;
  */
 public final class FieldRouteStore {
 
+  /**
+   * The state of a supporter's current route: its {@link #tag} and the residents of its stops (by
+   * id, ascending), so the caller can fold their disclosure decisions into what the phone polls.
+   */
+  public record RouteState(String tag, List<Long> residentIds) {
+    public RouteState {
+      residentIds = List.copyOf(residentIds);
+    }
+  }
+
   /** The supporter's newest revision in the newest active emergency that gave them a route. */
   private static final String HEAD =
       """
@@ -43,7 +53,8 @@ public final class FieldRouteStore {
         WHERE r.supporter_id = ? AND e.ended_at IS NULL
         ORDER BY e.declared_at DESC, e.id DESC, r.revision DESC
         LIMIT 1)
-      SELECT h.emergency_id, h.revision, count(c.id), coalesce(sum(c.version), 0)
+      SELECT h.emergency_id, h.revision, count(c.id), coalesce(sum(c.version), 0),
+             array_remove(array_agg(c.resident_id ORDER BY c.resident_id), NULL)
       FROM head h LEFT JOIN published_stop s ON s.route_id = h.id LEFT JOIN safety_check c ON c.id = s.safety_check_id
       GROUP BY h.emergency_id, h.revision
       """;
@@ -112,13 +123,19 @@ public final class FieldRouteStore {
    * revision, or any report or assignment change on one of its checks. "none" without a route.
    */
   public String tag(long supporterId) throws SQLException {
+    return state(supporterId).tag();
+  }
+
+  /** The {@link #tag} with the residents of the route's stops; no residents without a route. */
+  public RouteState state(long supporterId) throws SQLException {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(TAG)) {
       ps.setLong(1, supporterId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          return "none";
+          return new RouteState("none", List.of());
         }
-        return "e" + rs.getLong(1) + "-r" + rs.getInt(2) + "-n" + rs.getLong(3) + "-v" + rs.getLong(4);
+        String tag = "e" + rs.getLong(1) + "-r" + rs.getInt(2) + "-n" + rs.getLong(3) + "-v" + rs.getLong(4);
+        return new RouteState(tag, List.of((Long[]) rs.getArray(5).getArray()));
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.mimamori.layers.field;
 
+import io.mimamori.layers.disclosure.Field;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -19,6 +20,13 @@ import java.util.Set;
  *       {@link #GUIDE}: a visual disability (guide by the arm, describe the way);
  *   <li>{@link #INFO_SUPPORT}, {@link #DECISION_SUPPORT}: as recorded on the register.
  * </ul>
+ *
+ * <p>A need sent to someone is derived only from the fields the disclosure policy lets them read
+ * ({@link #of(CareFacts, Set)}), since a need can betray the fact behind it. The inputs by field:
+ * care level ({@link Field#CARE_LEVEL}), disability types ({@link Field#DISABILITY}), the physical
+ * certificate's grade and severe motor and intellectual disabilities ({@link
+ * Field#DISABILITY_GRADES}), devices and the 24-hour ventilator ({@link Field#MEDICAL_DEVICES}),
+ * info and decision support ({@link Field#SUPPORT_NEEDS}).
  */
 public enum VisitNeed {
   WHEELCHAIR("wheelchair"),
@@ -41,7 +49,24 @@ public enum VisitNeed {
     return code;
   }
 
-  /** The needs of one resident, in this enum's order (most physical first). */
+  /**
+   * The needs a viewer who reads only {@code readable} may be told: {@link #of(CareFacts)} over
+   * the facts of those fields alone ({@link CareFacts#limitedTo}).
+   *
+   * <p>Decision: a fact the viewer may not read does not count, even though the need itself is
+   * coarser than the fact. Supporters and dispatchers never read certificate grades (FieldRules),
+   * and "wheelchair" for someone with neither care level 3 to 5 nor a ventilator would tell them
+   * the person holds a grade 1 or 2 certificate or has severe motor and intellectual disabilities;
+   * so for them a wheelchair or second person follows only from the care level and devices. The
+   * dispatcher's planning still uses every fact on the server (the route's travel and team), it
+   * just does not hand the reason to the phone. Kinds of disability (hearing, speech, visual) are
+   * readable by supporters, so sign language, written notes and guiding stay.
+   */
+  public static Set<VisitNeed> of(CareFacts f, Set<Field> readable) {
+    return of(f.limitedTo(readable));
+  }
+
+  /** The needs of one resident from all their facts, in this enum's order (most physical first). */
   public static Set<VisitNeed> of(CareFacts f) {
     Set<VisitNeed> out = EnumSet.noneOf(VisitNeed.class);
     boolean ventilator = f.medicalDevices().contains("ventilator");

@@ -1,5 +1,6 @@
 package io.mimamori.layers.field;
 
+import io.mimamori.layers.disclosure.Field;
 import io.mimamori.layers.geo.LonLat;
 import java.time.Instant;
 import java.util.List;
@@ -42,9 +43,14 @@ public record VisitStop(
     itemsToCarry = List.copyOf(itemsToCarry);
   }
 
-  /** What help the visit takes. */
+  /** What help the visit takes, from all the register's facts. */
   public Set<VisitNeed> needs() {
     return VisitNeed.of(care);
+  }
+
+  /** What help the visit takes, as far as a viewer who reads only {@code readable} may be told. */
+  public Set<VisitNeed> needs(Set<Field> readable) {
+    return VisitNeed.of(care, readable);
   }
 
   /**

@@ -2,6 +2,11 @@ package io.mimamori.layers.field;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mimamori.layers.account.Role;
+import io.mimamori.layers.disclosure.Basis;
+import io.mimamori.layers.disclosure.Field;
+import io.mimamori.layers.disclosure.FieldRules;
+import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +43,25 @@ class VisitNeedTest {
         .containsExactly(VisitNeed.MEDICAL_DEVICE);
     assertThat(VisitNeed.of(facts("none", Set.of("hearing", "speech", "visual"), 4, false, Set.of(), false, true, false)))
         .containsExactly(VisitNeed.SIGN_LANGUAGE, VisitNeed.WRITTEN_NOTES, VisitNeed.GUIDE, VisitNeed.INFO_SUPPORT);
+  }
+
+  @Test
+  void aViewerIsToldOnlyTheNeedsTheirFieldsShow() {
+    Set<Field> supporter = FieldRules.fields(Role.SUPPORTER, Basis.EMERGENCY);
+    // a grade 1 certificate or severe motor and intellectual disabilities alone: the grades are not the supporter's
+    assertThat(VisitNeed.of(facts("none", Set.of("physical"), 1, false, Set.of(), false, false, false), supporter))
+        .isEmpty();
+    assertThat(VisitNeed.of(facts("none", Set.of("intellectual"), null, true, Set.of(), false, false, true), supporter))
+        .containsExactly(VisitNeed.DECISION_SUPPORT);
+    // what the care level, devices and kinds of disability say stays
+    assertThat(VisitNeed.of(facts("care_5", Set.of("hearing"), 1, true, Set.of("ventilator"), true, true, false),
+        supporter)).containsExactly(VisitNeed.WHEELCHAIR, VisitNeed.TWO_PEOPLE, VisitNeed.VENTILATOR,
+        VisitNeed.SIGN_LANGUAGE, VisitNeed.INFO_SUPPORT);
+    // the register's keepers read every field, so every need
+    assertThat(VisitNeed.of(facts("none", Set.of("physical"), 1, false, Set.of(), false, false, false),
+        EnumSet.allOf(Field.class))).containsExactly(VisitNeed.WHEELCHAIR);
+    // and without a field nothing derived from it is told
+    assertThat(VisitNeed.of(facts("care_5", Set.of("hearing"), null, false, Set.of("oxygen"), false, true, true),
+        EnumSet.of(Field.NAME))).isEmpty();
   }
 }

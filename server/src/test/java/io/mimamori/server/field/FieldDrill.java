@@ -181,6 +181,43 @@ public final class FieldDrill {
     return new FieldWorker(supporterId, user, login);
   }
 
+  /** Records the resident's consent decision (given, presumed, refused, unknown) as of today. */
+  public void consent(long residentId, String state) throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO consent (resident_id, state, basis, decided_on) VALUES (?, ?, ?, current_date)")) {
+      ps.setLong(1, residentId);
+      ps.setString(2, state);
+      ps.setString(3, state.equals("presumed") ? "ordinance_presumption" : "written_form");
+      ps.executeUpdate();
+    }
+  }
+
+  /** Gives the resident (who has no plan yet) a complete plan to the drill's shelter with these items to carry. */
+  public void plan(Drill drill, long residentId, String... itemsToCarry) throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        INSERT INTO evacuation_plan (resident_id, status, destination_kind, destination_shelter_id, items_to_carry)
+        VALUES (?, 'complete', 'shelter', ?, ?)""")) {
+      ps.setLong(1, residentId);
+      ps.setLong(2, drill.shelterId());
+      ps.setArray(3, c.createArrayOf("text", itemsToCarry));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Names the supporter in the resident's plan (the resident has one). */
+  public void nameInPlan(long residentId, FieldWorker worker) throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        INSERT INTO plan_supporter (plan_id, supporter_id, ordinal)
+        SELECT p.id, ?, 1 + (SELECT count(*) FROM plan_supporter x WHERE x.plan_id = p.id)
+        FROM evacuation_plan p WHERE p.resident_id = ?""")) {
+      ps.setLong(1, worker.supporterId());
+      ps.setLong(2, residentId);
+      if (ps.executeUpdate() != 1) {
+        throw new IllegalStateException("resident " + residentId + " has no plan");
+      }
+    }
+  }
+
   /** Publishes the next revision of the supporter's route: these checks, in this order, five minutes apart. */
   public PublishedRouteStore.PublishedRoute publish(Drill drill, FieldWorker worker, List<Long> checkIds) throws SQLException {
     Instant start = Instant.now().plusSeconds(600);

@@ -168,14 +168,16 @@ class RegisterImportStoreIT {
     assertThat(one("SELECT count(*) FROM change_history WHERE source = 'import' AND import_run_id = 42 AND user_id = 7"
         + " AND login = 'planner-a'")).isEqualTo("4");
     assertThat(one("SELECT version || ' ' || changes::text FROM change_history WHERE entity = 'resident'"
-        + " AND entity_id = " + residents[0])).isEqualTo("1 [{\"new\": \"care_5\", \"old\": \"care_3\", \"field\": \"care_level\"}]");
+        + " AND entity_id = " + residents[0]))
+        .isEqualTo("1 [{\"new\": \"care_5\", \"old\": \"care_3\", \"field\": \"care_level\"}]");
     assertThat(one("SELECT changes::text FROM change_history WHERE resident_id = " + residents[1]))
         .isEqualTo("[{\"new\": \"deceased\", \"old\": \"active\", \"field\": \"register_status\"}]");
     assertThat(one("SELECT count(*) FROM change_history WHERE entity = 'resident' AND entity_id = " + residents[2]))
         .isEqualTo("0");
     // a new record lists its filled fields, old null; the import's own items (number, household) too
     assertThat(one("SELECT string_agg(e ->> 'field', ',' ORDER BY e ->> 'field') FROM change_history,"
-        + " jsonb_array_elements(changes) e WHERE entity = 'resident' AND entity_id = " + r[0] + " AND e -> 'old' = 'null'"))
+        + " jsonb_array_elements(changes) e WHERE entity = 'resident' AND entity_id = " + r[0]
+        + " AND e -> 'old' = 'null'"))
         .contains("care_level", "family_name", "household_id", "register_no", "register_status")
         .doesNotContain("phone", "physical_disability_grade,intellectual");
     assertThat(one("SELECT changes::text FROM change_history WHERE entity = 'household' AND entity_id = " + h[0]))
@@ -193,7 +195,8 @@ class RegisterImportStoreIT {
     assertThat(history.changed("resident")).isEqualTo(2);
     assertThat(history.tooManyHouseholds()).isTrue();
     assertThat(history.households()).isEmpty();
-    assertThat(one("SELECT count(*) FROM change_history WHERE user_id IS NULL AND import_run_id IS NULL")).isEqualTo("2");
+    assertThat(one("SELECT count(*) FROM change_history WHERE user_id IS NULL AND import_run_id IS NULL"))
+        .isEqualTo("2");
   }
 
   @Test

@@ -18,6 +18,13 @@ public final class ImportRunStore {
       INSERT INTO import_run (kind, file_name, finished_at, outcome, rows_read, rows_stored, rows_rejected, message)
       VALUES (?, ?, now(), ?, ?, ?, ?, ?) RETURNING id
       """;
+  /** As {@link #INSERT_RUN}, with an id reserved beforehand ({@link #reserveId}) first. */
+  private static final String INSERT_RESERVED_RUN =
+      """
+      INSERT INTO import_run (id, kind, file_name, finished_at, outcome, rows_read, rows_stored, rows_rejected, message)
+      OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, now(), ?, ?, ?, ?, ?) RETURNING id
+      """;
+  private static final String RESERVE_ID = "SELECT nextval(pg_get_serial_sequence('import_run', 'id'))";
   private static final String INSERT_REJECTION =
       "INSERT INTO import_rejection (import_run_id, row_no, field, reason) VALUES (?, ?, ?, ?)";
 
@@ -39,19 +46,41 @@ public final class ImportRunStore {
     this.dataSource = dataSource;
   }
 
+  /**
+   * Reserves the id of a run that is about to start, so that what it writes can name it before the
+   * run is recorded ({@link #record(ImportReport, Long)}); a reserved id that is never recorded is a gap.
+   */
+  public long reserveId() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(RESERVE_ID);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /** Records the report in its own transaction; returns the run's id. */
   public long record(ImportReport report) throws SQLException {
+    return record(report, null);
+  }
+
+  /** Records the report in its own transaction under the id reserved for it (null: a new one); returns the run's id. */
+  public long record(ImportReport report, Long reservedId) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       long id;
-      try (PreparedStatement ps = c.prepareStatement(INSERT_RUN)) {
-        ps.setString(1, report.kind());
-        ps.setString(2, report.file());
-        ps.setString(3, report.outcome().name().toLowerCase());
-        ps.setInt(4, report.rowsRead());
-        ps.setInt(5, report.rowsStored());
-        ps.setInt(6, report.rejections().size());
-        ps.setString(7, report.message());
+      try (PreparedStatement ps = c.prepareStatement(reservedId == null ? INSERT_RUN : INSERT_RESERVED_RUN)) {
+        int i = 1;
+        if (reservedId != null) {
+          ps.setLong(i++, reservedId);
+        }
+        ps.setString(i++, report.kind());
+        ps.setString(i++, report.file());
+        ps.setString(i++, report.outcome().name().toLowerCase());
+        ps.setInt(i++, report.rowsRead());
+        ps.setInt(i++, report.rowsStored());
+        ps.setInt(i++, report.rejections().size());
+        ps.setString(i, report.message());
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           id = rs.getLong(1);

@@ -289,13 +289,8 @@ public final class PriorityStore {
     java.sql.Array households = c.createArrayOf("bigint", householdIds.toArray());
     int n = 0;
     for (PriorityProfile profile : PriorityProfile.shipped()) {
-      try (PreparedStatement exists = c.prepareStatement(PARTITION_EXISTS)) {
-        exists.setString(1, partition(profile));
-        try (ResultSet rs = exists.executeQuery()) {
-          if (!rs.next() || !rs.getBoolean(1)) {
-            continue; // never scored: the whole pass will score these residents with everyone else
-          }
-        }
+      if (!scored(c, profile)) {
+        continue; // never scored: the whole pass will score these residents with everyone else
       }
       try (PreparedStatement forget = c.prepareStatement(FORGET_HOUSEHOLDS)) {
         forget.setString(1, profile.id());
@@ -311,6 +306,16 @@ public final class PriorityStore {
       }
     }
     return n;
+  }
+
+  /** True when {@code profile} has been scored (a whole pass made its partition). */
+  public static boolean scored(Connection c, PriorityProfile profile) throws SQLException {
+    try (PreparedStatement exists = c.prepareStatement(PARTITION_EXISTS)) {
+      exists.setString(1, partition(profile));
+      try (ResultSet rs = exists.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 
   /** The scoring statement into {@code target}, weighing {@code profile}, with {@code filters}. */

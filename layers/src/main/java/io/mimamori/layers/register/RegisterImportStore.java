@@ -376,12 +376,25 @@ public final class RegisterImportStore {
     List<Long> ids = missing(c, municipality, present);
     int n = 0;
     for (int from = 0; from < ids.size(); from += 10_000) {
-      try (PreparedStatement ps = c.prepareStatement(MARK_MOVED_AWAY)) {
-        ps.setArray(1, c.createArrayOf("bigint", ids.subList(from, Math.min(ids.size(), from + 10_000)).toArray()));
-        n += ps.executeUpdate();
-      }
+      n += markMovedAway(c, ids.subList(from, Math.min(ids.size(), from + 10_000)));
     }
     return n;
+  }
+
+  /** The ids of the municipality's entries still on the register that have none of these numbers. */
+  public static List<Long> missingIds(Connection c, String municipality, Set<String> present) throws SQLException {
+    return missing(c, municipality, present);
+  }
+
+  /** Marks these residents moved away where they are still on the register; returns how many changed. */
+  public static int markMovedAway(Connection c, List<Long> residentIds) throws SQLException {
+    if (residentIds.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement ps = c.prepareStatement(MARK_MOVED_AWAY)) {
+      ps.setArray(1, c.createArrayOf("bigint", residentIds.toArray()));
+      return ps.executeUpdate();
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import io.mimamori.layers.db.Database;
 import io.mimamori.layers.district.District;
 import io.mimamori.layers.district.DistrictStore;
 import io.mimamori.layers.geo.LonLat;
+import io.mimamori.layers.register.edit.ImportHistory;
 import io.mimamori.layers.testing.TestPostgis;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -141,6 +142,76 @@ class RegisterImportStoreIT {
     assertThat(one("SELECT string_agg(register_no || ' ' || register_status || ' v' || version, ', ' ORDER BY register_no)"
         + " FROM resident")).isEqualTo("R1 active v0, R2 moved_away v1, R3 moved_away v1");
     assertThat(RegisterImportStore.countMissing(c, CODE, Set.of("R1"))).isZero();
+  }
+
+  @Test
+  void anImportsHistoryHoldsOldAndNewValuesOfWhatReallyChangedAndTheHouseholdsItTouched() throws Exception {
+    ImportHistory history = ImportHistory.begin(c, 7L, "planner-a", "register file import (command line)", 42L, 10);
+    // a new resident in a new household
+    long[] h = RegisterImportStore.newHouseholdIds(c, 1);
+    RegisterImportStore.insertHouseholds(c, List.of(household(h[0], "N-9", "沼津市見守町9-9", LonLat.of(138.861, 35.091))));
+    history.created("household", List.of(h[0]));
+    long[] r = RegisterImportStore.newResidentIds(c, 1);
+    RegisterImportStore.insertResidents(c, List.of(resident(r[0], h[0], "R9", "none")));
+    history.created("resident", List.of(r[0]));
+    // R1's care level changes, R2 dies, R3 is written unchanged
+    history.before("resident", List.of(residents[0], residents[2]));
+    RegisterImportStore.updateResidents(c, List.of(
+        new ResidentUpdate(resident(residents[0], households[0], "R1", "care_5"), 0),
+        new ResidentUpdate(resident(residents[2], households[1], "R3", "none"), 0)));
+    assertThat(history.changed("resident")).isEqualTo(1);
+    history.before("resident", List.of(residents[1]));
+    RegisterImportStore.setStatuses(c, List.of(new StatusChange(residents[1], "deceased", 0)));
+    assertThat(history.changed("resident")).isEqualTo(1);
+
+    assertThat(one("SELECT count(*) FROM change_history")).isEqualTo("4");
+    assertThat(one("SELECT count(*) FROM change_history WHERE source = 'import' AND import_run_id = 42 AND user_id = 7"
+        + " AND login = 'planner-a'")).isEqualTo("4");
+    assertThat(one("SELECT version || ' ' || changes::text FROM change_history WHERE entity = 'resident'"
+        + " AND entity_id = " + residents[0]))
+        .isEqualTo("1 [{\"new\": \"care_5\", \"old\": \"care_3\", \"field\": \"care_level\"}]");
+    assertThat(one("SELECT changes::text FROM change_history WHERE resident_id = " + residents[1]))
+        .isEqualTo("[{\"new\": \"deceased\", \"old\": \"active\", \"field\": \"register_status\"}]");
+    assertThat(one("SELECT count(*) FROM change_history WHERE entity = 'resident' AND entity_id = " + residents[2]))
+        .isEqualTo("0");
+    // a new record lists its filled fields, old null; the import's own items (number, household) too
+    assertThat(one("SELECT string_agg(e ->> 'field', ',' ORDER BY e ->> 'field') FROM change_history,"
+        + " jsonb_array_elements(changes) e WHERE entity = 'resident' AND entity_id = " + r[0]
+        + " AND e -> 'old' = 'null'"))
+        .contains("care_level", "family_name", "household_id", "register_no", "register_status")
+        .doesNotContain("phone", "physical_disability_grade,intellectual");
+    assertThat(one("SELECT changes::text FROM change_history WHERE entity = 'household' AND entity_id = " + h[0]))
+        .contains("\"household_no\"", "\"N-9\"", "\"location\"");
+    assertThat(history.tooManyHouseholds()).isFalse();
+    assertThat(history.households()).containsExactlyInAnyOrder(h[0], households[0]);
+  }
+
+  @Test
+  void anImportsHistoryStopsListingHouseholdsPastItsLimit() throws Exception {
+    ImportHistory history = ImportHistory.begin(c, null, "cli:someone", "register file import (command line)", null, 1);
+    history.before("resident", List.of(residents[0], residents[2]));
+    RegisterImportStore.setStatuses(c, List.of(new StatusChange(residents[0], "moved_away", 0),
+        new StatusChange(residents[2], "moved_away", 0)));
+    assertThat(history.changed("resident")).isEqualTo(2);
+    assertThat(history.tooManyHouseholds()).isTrue();
+    assertThat(history.households()).isEmpty();
+    assertThat(one("SELECT count(*) FROM change_history WHERE user_id IS NULL AND import_run_id IS NULL"))
+        .isEqualTo("2");
+  }
+
+  @Test
+  void aRolledBackImportLeavesNoHistory() throws Exception {
+    c.commit(); // the register of the setup, without history
+    ImportHistory history = ImportHistory.begin(c, null, "cli:someone", "register file import (command line)", 1L, 10);
+    history.before("resident", List.of(residents[1]));
+    RegisterImportStore.setStatuses(c, List.of(new StatusChange(residents[1], "deceased", 0)));
+    history.changed("resident");
+    assertThat(one("SELECT count(*) FROM change_history")).isEqualTo("1");
+    c.rollback();
+    assertThat(one("SELECT count(*) FROM change_history")).isEqualTo("0");
+    assertThat(one("SELECT register_status FROM resident WHERE id = " + residents[1])).isEqualTo("active");
+    // the snapshot tables went with the transaction: a second import on this connection starts afresh
+    ImportHistory.begin(c, null, "cli:someone", "register file import (command line)", 2L, 10);
   }
 
   private static List<Long> ids(List<StoredHousehold> hs) {

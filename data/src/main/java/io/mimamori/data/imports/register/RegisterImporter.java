@@ -12,13 +12,21 @@ import io.mimamori.layers.imports.ImportReport;
 import io.mimamori.layers.imports.ImportReport.Outcome;
 import io.mimamori.layers.imports.ImportRunStore;
 import io.mimamori.layers.imports.Rejection;
+import io.mimamori.layers.db.DerivedDataLock;
+import io.mimamori.layers.plancheck.PlanCheckStore;
+import io.mimamori.layers.priority.PriorityProfile;
+import io.mimamori.layers.priority.PriorityStore;
 import io.mimamori.layers.register.RegisterImportStore;
+import io.mimamori.layers.register.edit.EditableEntities;
+import io.mimamori.layers.register.edit.ImportHistory;
+import io.mimamori.layers.register.edit.RegisterEditStore;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,14 +54,36 @@ import org.slf4j.LoggerFactory;
  * leaves the register exactly as it was; with {@link ImportMode#KEEP_VALID} the other rows are
  * stored. Nothing stored is ever deleted. Homes without 緯度/経度 are placed by address (see
  * {@link KnownAddresses} and {@link AddressGeocoder}). Every run is recorded in import_run.
+ *
+ * <p>In the same transaction, every resident and household the import creates or changes gets its
+ * change_history rows (source {@code import}, the operator, the run's id: {@link ImportHistory}), and
+ * the priority scores and plan checks of the touched households are refreshed as an API edit
+ * refreshes them (under {@link DerivedDataLock#shared}). An import that touches more than
+ * {@link #WHOLE_PASS_HOUSEHOLDS} households instead scores and checks the whole register right after
+ * its commit (each pass under {@link DerivedDataLock#exclusive}), as does a profile never scored.
  */
 public final class RegisterImporter {
 
   public static final String KIND = "register";
 
+  /**
+   * Above this many touched households an import re-scores and re-checks the whole register after its
+   * commit instead of those households inside its transaction. Refreshing households goes through id
+   * arrays, per profile, while the import holds the register's write lock; a whole pass is set-based
+   * and takes about 24 s per profile for a million residents (bench/RESULTS.md). A monthly delta of a
+   * city (tens to hundreds of rows) stays far below; a full file touching most of a city goes over.
+   */
+  public static final int WHOLE_PASS_HOUSEHOLDS = 5_000;
+
+  /** The purpose the audit log and the change history give for an import. */
+  static final String PURPOSE = "register file import (command line)";
+
+  private static final int MARK_CHUNK = 10_000;
+
   private static final Logger log = LoggerFactory.getLogger(RegisterImporter.class);
 
   private final AddressGeocoder geocoder;
+  private final int wholePassHouseholds;
 
   /** Without a geocoder: rows without coordinates must match a known address. */
   public RegisterImporter() {
@@ -61,7 +91,13 @@ public final class RegisterImporter {
   }
 
   public RegisterImporter(AddressGeocoder geocoder) {
+    this(geocoder, WHOLE_PASS_HOUSEHOLDS);
+  }
+
+  /** With another threshold for the whole pass (tests). */
+  RegisterImporter(AddressGeocoder geocoder, int wholePassHouseholds) {
     this.geocoder = geocoder;
+    this.wholePassHouseholds = wholePassHouseholds;
   }
 
   /**
@@ -70,10 +106,17 @@ public final class RegisterImporter {
    * name and the counts (never a value): a committed run in its own transaction, any other after it.
    */
   public ImportReport run(DataSource dataSource, Path file, ImportOptions options) {
-    ImportReport report = readAndStore(dataSource, file, options);
+    ImportRunStore runs = new ImportRunStore(dataSource);
+    Long runId = null;
+    try {
+      runId = runs.reserveId();
+    } catch (SQLException e) {
+      log.warn("Could not reserve an import run id: {}", describe(e)); // storing fails too, and says so
+    }
+    ImportReport report = readAndStore(dataSource, file, options, runId);
     log.info("{}", report.summary());
     try {
-      new ImportRunStore(dataSource).record(report);
+      runs.record(report, runId);
     } catch (SQLException e) {
       log.warn("Could not record the import run of {}: {}", report.file(), describe(e));
     }
@@ -97,11 +140,11 @@ public final class RegisterImporter {
         + " rows_rejected=" + rejected
         + (written == null ? "" : " new=" + written.inserted() + " changed=" + written.changed() + " unchanged="
             + written.unchanged() + " status_changes=" + written.statusesChanged() + " new_households=" + written.households());
-    return new AuditEntry(Instant.now(), who.userId(), who.login(), "import", "register file import (command line)",
+    return new AuditEntry(Instant.now(), who.userId(), who.login(), "import", PURPOSE,
         "resident", List.of(), null, detail);
   }
 
-  private ImportReport readAndStore(DataSource dataSource, Path file, ImportOptions options) {
+  private ImportReport readAndStore(DataSource dataSource, Path file, ImportOptions options, Long runId) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     RegisterFile read;
     try {
@@ -127,7 +170,7 @@ public final class RegisterImporter {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        return store(c, read, options, notes);
+        return store(dataSource, c, read, options, notes, runId);
       } catch (SQLException | IOException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -146,9 +189,13 @@ public final class RegisterImporter {
     }
   }
 
-  /** In the transaction: lock, check against the stored register, then write and commit or roll back. */
-  private ImportReport store(Connection c, RegisterFile read, ImportOptions options, List<String> notes)
-      throws SQLException, IOException {
+  /**
+   * In the transaction: lock, check against the stored register, then write with the change history,
+   * refresh the touched households' scores and checks, and commit or roll back; after a commit, the
+   * whole passes the import calls for.
+   */
+  private ImportReport store(DataSource dataSource, Connection c, RegisterFile read, ImportOptions options,
+      List<String> notes, Long runId) throws SQLException, IOException {
     String name = read.file();
     RegisterImportStore.lock(c);
     String municipality = municipality(c, read);
@@ -169,7 +216,9 @@ public final class RegisterImporter {
           + (plan.accepted() == 0 ? "no valid rows" : "mode " + options.mode().name().toLowerCase(Locale.ROOT)) + ")");
       return new ImportReport(KIND, name, Outcome.REJECTED, read.rowsRead(), 0, rejections, String.join("; ", notes));
     }
-    Written w = RegisterPlanWriter.write(c, plan, read.header(), municipality, options, name);
+    ImportOperator who = options.register().operator();
+    ImportHistory history = ImportHistory.begin(c, who.userId(), who.login(), PURPOSE, runId, wholePassHouseholds);
+    Written w = RegisterPlanWriter.write(c, plan, read.header(), municipality, options, name, history);
     notes.add("municipality " + municipality + ": " + w.inserted() + " new, " + w.changed() + " changed, "
         + w.unchanged() + " unchanged, " + w.statusesChanged() + " status changes (転出/死亡/施設入所); "
         + w.households() + " new households, " + w.householdsChanged() + " households changed");
@@ -179,16 +228,58 @@ public final class RegisterImporter {
     if (w.compositionsDefaulted() > 0) {
       notes.add(w.compositionsDefaulted() + " new households without 世帯構成 stored as その他");
     }
-    String missing = read.delta() ? null : missing(c, read, municipality, options);
+    String missing = read.delta() ? null : missing(c, read, municipality, options, history);
     if (missing != null) {
       notes.add(missing);
     }
     options.checkCancelled(name);
+    LocalDate today = LocalDate.now(RegisterEditStore.JAPAN);
+    boolean wholePass = history.tooManyHouseholds();
+    List<PriorityProfile> toScore = new ArrayList<>();
+    for (PriorityProfile p : PriorityProfile.shipped()) {
+      if (wholePass || !PriorityStore.scored(c, p)) {
+        toScore.add(p);
+      }
+    }
+    if (!wholePass) {
+      List<Long> households = history.households();
+      DerivedDataLock.shared(c);
+      PriorityStore.rescoreHouseholds(c, households);
+      PlanCheckStore.recheckHouseholds(c, today, households, List.of());
+      notes.add("scores and plan checks refreshed for " + households.size() + " households");
+    }
     AuditLog.append(c, List.of(auditEntry(options, name, Outcome.COMMITTED, read.rowsRead(), plan.accepted(),
         rejections.size(), w)));
     c.commit();
+    notes.add(afterCommit(dataSource, toScore, wholePass, today));
     return new ImportReport(KIND, name, Outcome.COMMITTED, read.rowsRead(), plan.accepted(), rejections,
         String.join("; ", notes));
+  }
+
+  /**
+   * The whole passes after a commit: every profile that needs one scored, and with {@code checkAll}
+   * every plan checked. A failure here leaves the import stored; the note says what to run again.
+   */
+  private String afterCommit(DataSource dataSource, List<PriorityProfile> toScore, boolean checkAll,
+      LocalDate today) {
+    List<String> done = new ArrayList<>();
+    try {
+      PriorityStore priorities = new PriorityStore(dataSource);
+      for (PriorityProfile p : toScore) {
+        priorities.scoreAll(p);
+        done.add("scored the whole register (" + p.id() + ")");
+      }
+      if (checkAll) {
+        new PlanCheckStore(dataSource).checkAll(today);
+        done.add("checked every plan");
+      }
+    } catch (SQLException | RuntimeException e) {
+      log.warn("Could not refresh scores or plan checks after the import: {}",
+          e instanceof SQLException s ? describe(s) : e.getClass().getSimpleName());
+      done.add("the whole re-score or re-check after the commit failed (stored data unaffected; score again)");
+    }
+    return (checkAll ? "more than " + wholePassHouseholds + " households touched: " : "")
+        + (done.isEmpty() ? "no whole pass needed" : String.join(", ", done));
   }
 
   /** The file's (or option's) municipality, else the stored register's only one, else the shelters' main one. */
@@ -204,8 +295,8 @@ public final class RegisterImporter {
   }
 
   /** What happens to entries on the register that a full file does not hold; null when there are none. */
-  private static String missing(Connection c, RegisterFile read, String municipality, ImportOptions options)
-      throws SQLException {
+  private static String missing(Connection c, RegisterFile read, String municipality, ImportOptions options,
+      ImportHistory history) throws SQLException {
     if (!options.register().markMissingMovedAway()) {
       int n = RegisterImportStore.countMissing(c, municipality, read.numbersInFile());
       return n == 0 ? null : n + " entries on the register are not in this file (left as they are; marking them 転出 is an option)";
@@ -214,7 +305,14 @@ public final class RegisterImporter {
       return "entries not in this file left as they are: " + read.rowsWithoutNumber()
           + " rows have no 名簿番号, so the file's entries are not all known";
     }
-    int n = RegisterImportStore.markMissingMovedAway(c, municipality, read.numbersInFile());
+    List<Long> ids = RegisterImportStore.missingIds(c, municipality, read.numbersInFile());
+    int n = 0;
+    for (int from = 0; from < ids.size(); from += MARK_CHUNK) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + MARK_CHUNK));
+      history.before(EditableEntities.RESIDENT, chunk);
+      n += RegisterImportStore.markMovedAway(c, chunk);
+      history.changed(EditableEntities.RESIDENT);
+    }
     return n + " entries not in this file marked 転出 (moved away)";
   }
 

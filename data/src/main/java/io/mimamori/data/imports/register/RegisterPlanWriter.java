@@ -17,6 +17,8 @@ import io.mimamori.layers.register.HouseholdUpdate;
 import io.mimamori.layers.register.ResidentUpdate;
 import io.mimamori.layers.register.StatusChange;
 import io.mimamori.layers.register.ResidentRow;
+import io.mimamori.layers.register.edit.EditableEntities;
+import io.mimamori.layers.register.edit.ImportHistory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -28,7 +30,8 @@ import java.util.function.Function;
  * Writes a {@link Plan} in the caller's transaction, a chunk at a time: new households, changed
  * households, new residents, changed residents, status changes. An item whose column the file does
  * not have keeps its stored value (or the default, for a new resident); a resident's version is
- * bumped only when a value changed.
+ * bumped only when a value changed. Each chunk's change history follows it ({@link ImportHistory}:
+ * stored rows snapshotted before the chunk's statement, new and changed rows recorded after it).
  */
 final class RegisterPlanWriter {
 
@@ -43,13 +46,15 @@ final class RegisterPlanWriter {
   private final String municipality;
   private final ImportOptions options;
   private final String file;
+  private final ImportHistory history;
   private final LocalDate today = LocalDate.now();
   private long done;
   private long total;
 
   private RegisterPlanWriter(Connection c, RegisterHeader header, String municipality, ImportOptions options,
-      String file) {
+      String file, ImportHistory history) {
     this.c = c;
+    this.history = history;
     this.header = header;
     this.municipality = municipality;
     this.options = options;
@@ -57,8 +62,8 @@ final class RegisterPlanWriter {
   }
 
   static Written write(Connection c, Plan plan, RegisterHeader header, String municipality, ImportOptions options,
-      String file) throws SQLException {
-    return new RegisterPlanWriter(c, header, municipality, options, file).write(plan);
+      String file, ImportHistory history) throws SQLException {
+    return new RegisterPlanWriter(c, header, municipality, options, file, history).write(plan);
   }
 
   private Written write(Plan plan) throws SQLException {
@@ -69,10 +74,12 @@ final class RegisterPlanWriter {
       fresh.get(i).id = ids[i];
     }
     int defaulted = (int) fresh.stream().filter(t -> t.compositionDefaulted).count();
-    chunked(fresh.stream().map(this::household).toList(), RegisterImportStore::insertHouseholds);
+    chunked(fresh.stream().map(this::household).toList(), created(EditableEntities.HOUSEHOLD,
+        RegisterImportStore::insertHouseholds, h -> h.row().id()));
     List<HouseholdUpdate> householdUpdates = plan.households().stream().filter(t -> t.stored != null)
         .map(t -> new HouseholdUpdate(household(t), t.stored.version())).toList();
-    int householdsChanged = chunked(householdUpdates, RegisterImportStore::updateHouseholds);
+    int householdsChanged = chunked(householdUpdates, changed(EditableEntities.HOUSEHOLD,
+        RegisterImportStore::updateHouseholds, u -> u.household().row().id()));
 
     long[] residentIds = RegisterImportStore.newResidentIds(c, plan.inserts().size());
     List<ResidentRow> inserts = new ArrayList<>();
@@ -80,18 +87,21 @@ final class RegisterPlanWriter {
       Insert in = plan.inserts().get(i);
       inserts.add(resident(residentIds[i], in.household().id, in.entry(), null));
     }
-    int inserted = chunked(inserts, RegisterImportStore::insertResidents);
+    int inserted = chunked(inserts, created(EditableEntities.RESIDENT, RegisterImportStore::insertResidents,
+        ResidentRow::id));
     List<ResidentUpdate> updates = new ArrayList<>();
     for (Update u : plan.updates()) {
       updates.add(new ResidentUpdate(resident(u.stored().id(), u.household().id, u.entry(), u.stored().row()),
           u.stored().version()));
     }
-    int changed = chunked(updates, RegisterImportStore::updateResidents);
+    int changed = chunked(updates, changed(EditableEntities.RESIDENT, RegisterImportStore::updateResidents,
+        u -> u.row().id()));
     List<StatusChange> statuses = new ArrayList<>();
     for (StatusOnly s : plan.statusChanges()) {
       statuses.add(new StatusChange(s.stored().id(), s.entry().change().status(), s.stored().version()));
     }
-    int statusesChanged = chunked(statuses, RegisterImportStore::setStatuses);
+    int statusesChanged = chunked(statuses, changed(EditableEntities.RESIDENT, RegisterImportStore::setStatuses,
+        StatusChange::residentId));
     return new Written(fresh.size(), householdsChanged, inserted, changed, updates.size() - changed, statusesChanged,
         defaulted);
   }
@@ -143,6 +153,25 @@ final class RegisterPlanWriter {
   @FunctionalInterface
   private interface ChunkWrite<T> {
     int write(Connection c, List<T> chunk) throws SQLException;
+  }
+
+  /** Inserts a chunk, then records its rows as new. */
+  private <T> ChunkWrite<T> created(String entity, ChunkWrite<T> insert, Function<T, Long> id) {
+    return (c, chunk) -> {
+      int n = insert.write(c, chunk);
+      history.created(entity, chunk.stream().map(id).toList());
+      return n;
+    };
+  }
+
+  /** Snapshots a chunk's stored rows, writes the chunk, then records the rows it really changed. */
+  private <T> ChunkWrite<T> changed(String entity, ChunkWrite<T> update, Function<T, Long> id) {
+    return (c, chunk) -> {
+      history.before(entity, chunk.stream().map(id).toList());
+      int n = update.write(c, chunk);
+      history.changed(entity);
+      return n;
+    };
   }
 
   private <T> int chunked(List<T> rows, ChunkWrite<T> write) throws SQLException {

@@ -12,7 +12,10 @@ import io.mimamori.layers.geo.LonLat;
 import io.mimamori.layers.imports.ImportReport;
 import io.mimamori.layers.imports.ImportReport.Outcome;
 import io.mimamori.layers.imports.Rejection;
+import io.mimamori.layers.register.edit.ChangeHistoryStore;
 import io.mimamori.layers.testing.TestPostgis;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +37,11 @@ class RegisterDeltaIT {
   private DataSource ds;
   private Importers importers;
 
+  private static final ImportOperator OPERATOR = new ImportOperator(null, "cli:delta-tester");
+
   private static ImportOptions options() {
-    return ImportOptions.defaults().withRegister(RegisterOptions.DEFAULTS.withMunicipalityCode(SyntheticRegister.MUNICIPALITY));
+    return ImportOptions.defaults().withRegister(RegisterOptions.DEFAULTS.withMunicipalityCode(SyntheticRegister.MUNICIPALITY)
+        .withOperator(OPERATOR));
   }
 
   @BeforeEach
@@ -175,5 +181,101 @@ class RegisterDeltaIT {
         SyntheticRegister.csv(DELTA_HEADER, List.of(row))), options());
     assertThat(with.outcome()).as(with.summary()).isEqualTo(Outcome.COMMITTED);
     assertThat(SyntheticRegister.column(ds, "4002", "ST_X(h.geom) || ' ' || ST_Y(h.geom)")).isEqualTo("138.95 35.15");
+  }
+
+  /** 1003 as stored, but 要介護5 (care_5) with 24-hour ventilator: a 変更 row. */
+  private static final String CARE_CHANGE_1003 = "1003,試験　一郎,シケン　イチロウ,平成元年1月8日,M,沼津市試験町二丁目5番地,"
+      + "０９０－０００－０００３,35.1000,138.8700,要介護5,知的・発達,,Ａ１,,人工呼吸器,はい,はい,はい,H-2,その他,,変更";
+
+  private String score(String registerNo) throws Exception {
+    return SyntheticRegister.column(ds, registerNo, "(SELECT p.score || ' ' || p.band FROM resident_priority p"
+        + " WHERE p.profile = 'national' AND p.resident_id = r.id)");
+  }
+
+  private JsonNode history(String registerNo) throws Exception {
+    long id = Long.parseLong(SyntheticRegister.column(ds, registerNo, "r.id"));
+    return new ObjectMapper().readTree(new ChangeHistoryStore(ds).forResidentJson(id, 50));
+  }
+
+  /** The change of one field in a history entry, as "old -> new". */
+  private static String change(JsonNode entry, String field) {
+    for (JsonNode c : entry.get("changes")) {
+      if (c.get("field").asText().equals(field)) {
+        return c.get("old") + " -> " + c.get("new");
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aDeltaWritesHistoryWithOldAndNewValuesAndRescoresWithoutBeingAsked() throws Exception {
+    // the first import scored the register (no profile had been scored) and wrote each resident's creation
+    String scoreBefore = score("1003");
+    assertThat(scoreBefore).isNotNull();
+    assertThat(score("1005")).isNotNull();
+    JsonNode created = history("1003");
+    assertThat(created).hasSize(2); // the resident and their household, both new
+    assertThat(created.findValuesAsText("source")).containsOnly("import");
+    long historyRows = SyntheticRegister.count(ds, "SELECT count(*) FROM change_history");
+
+    ImportReport report = importDelta("idou_202406.csv", List.of("1005" + BLANK_PERSON + ",死亡", CARE_CHANGE_1003));
+
+    assertThat(report.outcome()).as(report.summary()).isEqualTo(Outcome.COMMITTED);
+    assertThat(report.message()).contains("scores and plan checks refreshed for 2 households");
+    assertThat(SyntheticRegister.count(ds, "SELECT count(*) FROM change_history")).isEqualTo(historyRows + 2);
+    long run = SyntheticRegister.count(ds, "SELECT max(id) FROM import_run");
+
+    JsonNode died = history("1005").get(0);
+    assertThat(died.get("entity").asText()).isEqualTo("resident");
+    assertThat(died.get("version").asInt()).isEqualTo(1);
+    assertThat(died.get("login").asText()).isEqualTo("cli:delta-tester");
+    assertThat(died.get("source").asText()).isEqualTo("import");
+    assertThat(died.get("import_run_id").asLong()).isEqualTo(run);
+    assertThat(died.get("changes")).hasSize(1);
+    assertThat(change(died, "register_status")).isEqualTo("\"active\" -> \"deceased\"");
+
+    JsonNode changed = history("1003").get(0);
+    assertThat(changed.get("version").asInt()).isEqualTo(1);
+    assertThat(changed.get("login").asText()).isEqualTo("cli:delta-tester");
+    assertThat(change(changed, "care_level")).isEqualTo("\"none\" -> \"care_5\"");
+    assertThat(change(changed, "medical_devices")).isEqualTo("[] -> [\"ventilator\"]");
+    assertThat(change(changed, "ventilator_24h")).isEqualTo("false -> true");
+    assertThat(change(changed, "register_status")).isNull();
+
+    // the ranked list follows without a re-score: 1003 moves up, the deceased leaves it
+    assertThat(score("1003")).isNotEqualTo(scoreBefore);
+    assertThat(Integer.parseInt(score("1003").split(" ")[0])).isGreaterThan(Integer.parseInt(scoreBefore.split(" ")[0]));
+    assertThat(score("1003").split(" ")[1]).isNotEqualTo(scoreBefore.split(" ")[1]);
+    assertThat(score("1005")).isNull();
+  }
+
+  @Test
+  void aRejectedDeltaWritesNoHistoryAndMovesNoScore() throws Exception {
+    long historyRows = SyntheticRegister.count(ds, "SELECT count(*) FROM change_history");
+    String scoreBefore = score("1003");
+
+    ImportReport report = importDelta("idou_bad.csv", List.of(CARE_CHANGE_1003, "1005" + BLANK_PERSON + ",死亡",
+        "9999" + BLANK_PERSON + ",転出"));
+
+    assertThat(report.outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(SyntheticRegister.count(ds, "SELECT count(*) FROM change_history")).isEqualTo(historyRows);
+    assertThat(score("1003")).isEqualTo(scoreBefore);
+    assertThat(SyntheticRegister.column(ds, "1005", "r.register_status")).isEqualTo("active");
+  }
+
+  @Test
+  void anImportTouchingManyHouseholdsScoresTheWholeRegisterAfterItsCommit() throws Exception {
+    String scoreBefore = score("1003");
+    ImportReport report = new RegisterImporter(AddressGeocoder.NONE, 1).run(ds,
+        SyntheticRegister.shiftJis(dir, "idou_many.csv", SyntheticRegister.csv(DELTA_HEADER,
+            List.of("1005" + BLANK_PERSON + ",死亡", CARE_CHANGE_1003))), options());
+
+    assertThat(report.outcome()).as(report.summary()).isEqualTo(Outcome.COMMITTED);
+    assertThat(report.message()).contains("more than 1 households touched: scored the whole register (national)")
+        .contains("checked every plan");
+    assertThat(SyntheticRegister.count(ds, "SELECT count(*) FROM change_history WHERE source = 'import'"
+        + " AND import_run_id = (SELECT max(id) FROM import_run)")).isEqualTo(2);
+    assertThat(score("1003")).isNotEqualTo(scoreBefore);
+    assertThat(score("1005")).isNull();
   }
 }

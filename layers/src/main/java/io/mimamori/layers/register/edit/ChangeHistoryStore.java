@@ -11,25 +11,34 @@ import javax.sql.DataSource;
  * The change history of the register (table change_history): one row per applied edit with the
  * fields it changed, old and new values, who and when. Rows are written in the edit's transaction
  * from the record's snapshots before and after; they are personal data, read only by callers that
- * have decided the reader may see the register and have audited the read.
+ * have decided the reader may see the register and have audited the read. A register file import
+ * writes its rows through {@link ImportHistory} (source {@code import}, with the import's run).
  */
 public final class ChangeHistoryStore {
 
   /**
+   * The changes between two snapshots (jsonb expressions): the keys whose values differ, in field
+   * name order, as [{"field", "old", "new"}, ...]; a new record's ({@code '{}'} before) empty fields
+   * left out, and never the id or version.
+   */
+  static String changesSql(String before, String after) {
+    return """
+        (SELECT coalesce(jsonb_agg(jsonb_build_object('field', coalesce(o.key, n.key), 'old', o.value, 'new', n.value)
+                                   ORDER BY coalesce(o.key, n.key)), '[]'::jsonb)
+         FROM jsonb_each(%s) AS o FULL JOIN jsonb_each(%s) AS n ON n.key = o.key
+         WHERE coalesce(o.key, n.key) NOT IN ('id', 'version') AND o.value IS DISTINCT FROM n.value
+           AND NOT (o.key IS NULL AND n.value IN ('null'::jsonb, '[]'::jsonb)))""".formatted(before, after);
+  }
+
+  /**
    * Parameters: entity, entity id, resident id, version, login's user id, login, purpose, the
-   * snapshot before ('{}' for a new record) and after. The changes are the snapshot keys whose
-   * values differ, in field name order (a new record's empty fields left out).
+   * snapshot before ('{}' for a new record) and after ({@link #changesSql}).
    */
   private static final String RECORD =
       """
       INSERT INTO change_history (entity, entity_id, resident_id, version, user_id, login, purpose, changes)
-      SELECT ?, ?, ?, ?, ?, ?, ?,
-             coalesce(jsonb_agg(jsonb_build_object('field', coalesce(o.key, n.key), 'old', o.value, 'new', n.value)
-                                ORDER BY coalesce(o.key, n.key)), '[]'::jsonb)
-      FROM jsonb_each(?::jsonb) AS o FULL JOIN jsonb_each(?::jsonb) AS n ON n.key = o.key
-      WHERE coalesce(o.key, n.key) NOT IN ('id', 'version') AND o.value IS DISTINCT FROM n.value
-        AND NOT (o.key IS NULL AND n.value IN ('null'::jsonb, '[]'::jsonb))
-      """;
+      SELECT ?, ?, ?, ?, ?, ?, ?, %s
+      """.formatted(changesSql("?::jsonb", "?::jsonb"));
 
   /**
    * Parameters: resident id (three times), limit. The resident's own changes (entry, plan, consent),
@@ -39,7 +48,8 @@ public final class ChangeHistoryStore {
       """
       SELECT coalesce(json_agg(json_build_object('id', h.id, 'entity', h.entity, 'entity_id', h.entity_id,
                                                  'version', h.version, 'changes', h.changes, 'login', h.login,
-                                                 'purpose', h.purpose, 'changed_at', h.changed_at)
+                                                 'purpose', h.purpose, 'source', h.source,
+                                                 'import_run_id', h.import_run_id, 'changed_at', h.changed_at)
                                ORDER BY h.id DESC), '[]'::json)::text
       FROM (
         SELECT * FROM (

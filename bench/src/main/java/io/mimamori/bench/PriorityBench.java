@@ -3,8 +3,11 @@ package io.mimamori.bench;
 import io.mimamori.data.demo.DemoTown;
 import io.mimamori.data.demo.DemoTownGenerator;
 import io.mimamori.data.demo.DemoTownSpec;
+import io.mimamori.layers.account.Role;
+import io.mimamori.layers.account.RoleGrant;
 import io.mimamori.layers.db.Database;
 import io.mimamori.layers.db.EmbeddedPostgres;
+import io.mimamori.layers.disclosure.Viewer;
 import io.mimamori.layers.plancheck.PlanCheckStore;
 import io.mimamori.layers.priority.PriorityFactor;
 import io.mimamori.layers.priority.PriorityProfile;
@@ -34,6 +37,10 @@ import java.util.SplittableRandom;
  * java -Xmx2g -cp 'bench/target/classes:bench/target/lib/*' io.mimamori.bench.PriorityBench \
  *     [residents=1000000] [cluster folder=bench/target/pg-bench] [naive sample=2000]
  * </pre>
+ *
+ * A naive sample of 0 times only the ranked pages (scoring once if the database has no scores).
+ * The pages are timed three ways: the store alone, and through the disclosure policy's visible set
+ * as a planner of the whole town and as a planner of one district (what the server runs).
  *
  * The database {@code bench_priority} is reused when it already holds a demo town of that size.
  */
@@ -82,43 +89,67 @@ public final class PriorityBench {
       PriorityStore store = new PriorityStore(db.dataSource());
       new PlanCheckStore(db.dataSource()).checkAll(LocalDate.of(2026, 11, 22));
 
-      double[] setBased = new double[3];
-      int scored = 0;
-      for (int i = 0; i < setBased.length; i++) {
-        long t0 = System.nanoTime();
-        scored = store.scoreAll(PriorityProfile.NATIONAL);
-        setBased[i] = (System.nanoTime() - t0) / 1e9;
-      }
-      Arrays.sort(setBased);
-
-      long[] ids = sampleIds(db, sample);
-      long t0 = System.nanoTime();
-      naive(db, ids);
-      double naivePerResident = (System.nanoTime() - t0) / 1e9 / ids.length;
-      double naiveTotal = naivePerResident * scored;
-
-      System.out.println();
-      System.out.println("| method | residents | seconds (median of 3) | residents/s | ratio |");
-      System.out.println("|---|---:|---:|---:|---:|");
-      System.out.printf(Locale.ROOT, "| set-based pass (`PriorityStore.scoreAll`, national) | %,d | %.1f | %,.0f | 1.0 |%n",
-          scored, setBased[1], scored / setBased[1]);
-      System.out.printf(Locale.ROOT, "| naive per-resident queries (sample of %,d, extrapolated) | %,d | %.1f | %,.0f | %.1f |%n",
-          ids.length, scored, naiveTotal, 1 / naivePerResident, naiveTotal / setBased[1]);
-
-      System.out.println();
-      System.out.println("| ranked page (50 rows) | p50 ms | p99 ms | rows |");
-      System.out.println("|---|---:|---:|---:|");
-      for (var entry : pages(store).entrySet()) {
-        double[] ms = new double[40];
-        int rows = 0;
-        for (int i = 0; i < ms.length; i++) {
-          long s = System.nanoTime();
-          rows = store.rank(entry.getValue()).size();
-          ms[i] = (System.nanoTime() - s) / 1e6;
+      if (sample > 0) {
+        double[] setBased = new double[3];
+        int scored = 0;
+        for (int i = 0; i < setBased.length; i++) {
+          long t0 = System.nanoTime();
+          scored = store.scoreAll(PriorityProfile.NATIONAL);
+          setBased[i] = (System.nanoTime() - t0) / 1e9;
         }
-        Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %d |%n", entry.getKey(), ms[ms.length / 2],
-            ms[(int) Math.ceil(ms.length * 0.99) - 1], rows);
+        Arrays.sort(setBased);
+
+        long[] ids = sampleIds(db, sample);
+        long t0 = System.nanoTime();
+        naive(db, ids);
+        double naivePerResident = (System.nanoTime() - t0) / 1e9 / ids.length;
+        double naiveTotal = naivePerResident * scored;
+
+        System.out.println();
+        System.out.println("| method | residents | seconds (median of 3) | residents/s | ratio |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "| set-based pass (`PriorityStore.scoreAll`, national) | %,d | %.1f | %,.0f | 1.0 |%n",
+            scored, setBased[1], scored / setBased[1]);
+        System.out.printf(Locale.ROOT, "| naive per-resident queries (sample of %,d, extrapolated) | %,d | %.1f | %,.0f | %.1f |%n",
+            ids.length, scored, naiveTotal, 1 / naivePerResident, naiveTotal / setBased[1]);
+      } else {
+        boolean scored;
+        try (Connection c = db.dataSource().getConnection()) {
+          scored = PriorityStore.scored(c, PriorityProfile.NATIONAL);
+        }
+        if (!scored) {
+          store.scoreAll(PriorityProfile.NATIONAL); // pages only: score once if the database has no scores yet
+        }
+      }
+      String municipality;
+      try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT municipality_code FROM resident LIMIT 1")) {
+        rs.next();
+        municipality = rs.getString(1);
+      }
+      // the server ranks through the disclosure policy: the visible set joined in the same query
+      java.util.Map<String, Viewer> viewers = new java.util.LinkedHashMap<>();
+      viewers.put("store only (no viewer)", null);
+      viewers.put("planner, whole town", new Viewer(1, "bench.planner", municipality, List.of(RoleGrant.everywhere(Role.PLANNER))));
+      viewers.put("planner of district 7", new Viewer(2, "bench.district", municipality, List.of(new RoleGrant(Role.PLANNER, 7, null))));
+      for (var viewer : viewers.entrySet()) {
+        System.out.println();
+        System.out.println("Ranked pages, " + viewer.getKey() + ":");
+        System.out.println();
+        System.out.println("| ranked page (50 rows) | p50 ms | p99 ms | rows |");
+        System.out.println("|---|---:|---:|---:|");
+        for (var entry : pages(store).entrySet()) {
+          double[] ms = new double[40];
+          int rows = 0;
+          for (int i = 0; i < ms.length; i++) {
+            long s = System.nanoTime();
+            rows = store.rank(entry.getValue(), viewer.getValue()).size();
+            ms[i] = (System.nanoTime() - s) / 1e6;
+          }
+          Arrays.sort(ms);
+          System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %d |%n", entry.getKey(), ms[ms.length / 2],
+              ms[(int) Math.ceil(ms.length * 0.99) - 1], rows);
+        }
       }
     }
   }

@@ -5,7 +5,11 @@ import io.mimamori.layers.account.RoleGrant;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Who is visible to a viewer, as one SQL query: the set half of the disclosure policy, built once
@@ -173,6 +177,29 @@ public final class VisibleResidents {
     }
     sql.append(") u ORDER BY u.resident_id, u.breadth DESC");
     return new Sql(sql.toString(), params);
+  }
+
+  /**
+   * The districts that bound everyone {@code viewer} may see, when every grant is a district-scoped
+   * one (a district planner, HQ or dispatcher of one district); empty when some grant reaches beyond
+   * districts (municipality-wide, or a supporter's or shelter's people). Not a rule of its own: the
+   * visible set already holds only those districts; a query over a table that has the district may
+   * add it as a filter so that the database reads one district's rows instead of joining the whole
+   * town's and discarding most of them.
+   */
+  public static Optional<Set<Integer>> districtBound(Viewer viewer) {
+    Set<Integer> districts = new TreeSet<>();
+    for (RoleGrant g : viewer.grants()) {
+      boolean scopedByDistrict = switch (g.role()) {
+        case ADMIN, PLANNER, HQ, DISPATCHER, CASE_WORKER -> g.districtId() != null;
+        case SUPPORTER, SHELTER_STAFF -> false;
+      };
+      if (!scopedByDistrict) {
+        return Optional.empty();
+      }
+      districts.add(g.districtId());
+    }
+    return districts.isEmpty() ? Optional.empty() : Optional.of(Collections.unmodifiableSet(districts));
   }
 
   private static Sql branch(RoleGrant g, String municipality) {

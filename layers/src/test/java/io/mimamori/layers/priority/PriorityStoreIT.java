@@ -195,6 +195,28 @@ class PriorityStoreIT {
   }
 
   @Test
+  void aScoringPassAttachesItsTableWithEveryIndexOfTheRankedList() throws Exception {
+    resident(138.825, "alone", "care_level = 'care_3'");
+    store.scoreAll(PriorityProfile.NATIONAL);
+    // The pass builds its indexes on the fresh table (named after it, "..._new") before the swap; an
+    // index of the partitioned table it lacked would be built again by the attach, under the swap's
+    // lock, and named after the partition instead.
+    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("""
+            SELECT (SELECT count(*) FROM pg_index WHERE indrelid = 'resident_priority'::regclass),
+                   count(*),
+                   count(*) FILTER (WHERE ix.relname NOT LIKE 'resident\\_priority\\_national\\_ne%')
+            FROM pg_index x JOIN pg_class ix ON ix.oid = x.indexrelid
+            WHERE x.indrelid = 'resident_priority_national'::regclass
+            """)) {
+      rs.next();
+      assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(9);
+      assertThat(rs.getInt(2)).as("indexes of the scored table").isEqualTo(rs.getInt(1));
+      assertThat(rs.getInt(3)).as("indexes built by the attach").isZero();
+    }
+  }
+
+  @Test
   void residentsWhoLeftTheRegisterAreNotScored() throws Exception {
     long moved = resident(138.805, "alone", "register_status = 'moved_away'");
     store.scoreAll(PriorityProfile.NATIONAL);

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import io.mimamori.server.field.FieldDrill;
@@ -239,13 +240,20 @@ class DrillIT {
     waitForCounts(hq, db);
   }
 
-  /** Waits until every count named in {@code expected} shows that value. */
+  /** Waits until every count named in {@code expected} shows that value; if they never do, fails showing them. */
   private static void waitForCounts(Page hq, Map<String, Long> expected) {
     Map<String, Integer> ints = new LinkedHashMap<>();
     expected.forEach((k, v) -> ints.put(k, Math.toIntExact(v)));
-    hq.waitForFunction("want => Object.entries(want).every(([id, n]) => {"
-        + " const e = document.querySelector(`[data-testid=\"${id}\"]`); return e && Number(e.dataset.value) === n; })",
-        ints, LONG);
+    try {
+      hq.waitForFunction("want => Object.entries(want).every(([id, n]) => {"
+          + " const e = document.querySelector(`[data-testid=\"${id}\"]`); return e && Number(e.dataset.value) === n; })",
+          ints, LONG);
+    } catch (TimeoutError e) {
+      Map<String, Long> shown = panelCounts(hq);
+      shown.keySet().retainAll(expected.keySet());
+      assertThat(shown).as("counts on the wall after %d s", LONG.timeout.longValue() / 1000).isEqualTo(expected);
+      throw e;
+    }
   }
 
   /** Every count on the wall, by test id, from its data-value. */

@@ -30,7 +30,8 @@ import org.locationtech.jts.geom.GeometryFactory;
  * A small emergency for the supporter's phone tests, on a test database: each {@link #declare}
  * puts synthetic residents (with needs: care level 5, hearing, a 24-hour ventilator, ...) in a box
  * of their own and declares an emergency over it; {@link #supporter} makes a supporter with a
- * sign-in; {@link #publish} publishes a route as the dispatcher does. Also signs in over HTTP.
+ * sign-in ({@link #account} gives an existing supporter one); {@link #publish} publishes a route as
+ * the dispatcher does. Also signs in over HTTP.
  */
 public final class FieldDrill {
 
@@ -176,6 +177,11 @@ public final class FieldDrill {
         supporterId = rs.getLong(1);
       }
     }
+    return account(login, supporterId);
+  }
+
+  /** A sign-in {@code login} (password {@link #PASSWORD}) acting for an existing supporter row, e.g. one a dispatcher sent. */
+  public FieldWorker account(String login, long supporterId) throws SQLException {
     long user = new AccountStore(dataSource).create(login, "支援 " + login.replaceAll("[^a-z0-9]", ""), hash, "222038",
         List.of(new RoleGrant(Role.SUPPORTER, null, supporterId)));
     return new FieldWorker(supporterId, user, login);

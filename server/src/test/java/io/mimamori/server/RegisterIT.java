@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +101,49 @@ class RegisterIT {
     }
     for (JsonNode item : get("/api/residents?check=no_supporter&limit=100", planner).get("items")) {
       assertThat(item.get("failed_checks").toString()).contains("no_supporter");
+    }
+  }
+
+  @Test
+  void aDistrictsFailedChecksAreTheWholeTownsInThatDistrict() throws Exception {
+    // the district's pages start from the failures recorded with the district; the whole town's probe
+    // each ranked row: both must name the same people
+    Set<Long> inDistrict = new java.util.HashSet<>();
+    try (Connection c = server.database().dataSource().getConnection(); var ps = c.prepareStatement(
+        "SELECT r.id FROM resident r JOIN household h ON h.id = r.household_id WHERE h.district_id = ?")) {
+      ps.setInt(1, scopedDistrict);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          inDistrict.add(rs.getLong(1));
+        }
+      }
+    }
+    for (String check : List.of("no_supporter", "supporter_exposed", "not_reviewed", "consent_missing")) {
+      List<Long> town = allPages("/api/residents?check=" + check, planner).stream()
+          .map(item -> item.get("id").asLong()).filter(inDistrict::contains).toList();
+      List<Long> ward = allPages("/api/residents?check=" + check, districtPlanner).stream()
+          .map(item -> item.get("id").asLong()).toList();
+      List<Long> filtered = allPages("/api/residents?check=" + check + "&district=" + scopedDistrict, planner).stream()
+          .map(item -> item.get("id").asLong()).toList();
+      assertThat(ward).as(check + " for the district's planner").isEqualTo(town);
+      assertThat(filtered).as(check + " filtered to the district").isEqualTo(town);
+      if (!check.equals("supporter_exposed")) {
+        assertThat(town).as(check + " in the district").isNotEmpty();
+      }
+    }
+  }
+
+  private static List<JsonNode> allPages(String path, String cookie) throws Exception {
+    List<JsonNode> out = new java.util.ArrayList<>();
+    String next = path + "&limit=500";
+    while (true) {
+      JsonNode page = get(next, cookie);
+      page.get("items").forEach(out::add);
+      if (page.path("next").isMissingNode() || page.path("next").isNull()) {
+        return out;
+      }
+      next = path + "&limit=500&after_score=" + page.at("/next/after_score").asInt() + "&after_id="
+          + page.at("/next/after_id").asLong();
     }
   }
 

@@ -39,7 +39,7 @@ public final class PlanCheckStore {
       WITH plan AS (
         SELECT ep.id AS plan_id, r.id AS resident_id, ep.destination_shelter_id, ep.last_reviewed_on,
                r.birth_date, r.care_level, r.disability_types, r.medical_devices, r.school_status,
-               hh.geom AS home, hh.member_count
+               hh.geom AS home, hh.member_count, hh.district_id
         FROM evacuation_plan ep
         JOIN resident r ON r.id = ep.resident_id AND r.register_status = 'active'
         JOIN household hh ON hh.id = r.household_id
@@ -129,8 +129,8 @@ public final class PlanCheckStore {
         WHERE EXISTS (SELECT 1 FROM supporters s WHERE s.plan_id = p.plan_id)
           AND coalesce(cc.state, 'unknown') NOT IN ('given', 'presumed')
       )
-      INSERT INTO plan_check_failure (plan_id, resident_id, check_key, detail)
-      SELECT f.plan_id, p.resident_id, f.check_key, coalesce(f.detail, '')
+      INSERT INTO plan_check_failure (plan_id, resident_id, check_key, detail, district_id)
+      SELECT f.plan_id, p.resident_id, f.check_key, coalesce(f.detail, ''), p.district_id
       FROM failures f JOIN plan p USING (plan_id)
       """;
 

@@ -139,6 +139,53 @@ class OptimiserApiIT {
   }
 
   @Test
+  void aResidentWhoRefusedIsSentOnlyFireBrigadeOrPolice() throws Exception {
+    // one open check's resident (whose visit needs no other skill) refuses to share their entry; none
+    // of the four teams is a rescue service
+    String refused = t.strings("""
+        SELECT c.resident_id FROM safety_check c JOIN resident r ON r.id = c.resident_id AND r.register_status = 'active'
+        WHERE c.emergency_id = ? AND c.status = 'not_assigned'
+          AND r.care_level NOT IN ('care_3', 'care_4', 'care_5') AND coalesce(r.physical_disability_grade, 9) > 2
+          AND NOT coalesce(r.severe_motor_intellectual, false) AND cardinality(r.medical_devices) = 0
+          AND NOT ('hearing' = ANY (r.disability_types))
+        ORDER BY c.priority_score DESC, c.id LIMIT 1""", emergency)
+        .get(0);
+    long check = Long.parseLong(t.strings("SELECT id FROM safety_check WHERE emergency_id = ? AND resident_id = ?",
+        emergency, Long.parseLong(refused)).get(0));
+    t.strings("INSERT INTO consent (resident_id, state, basis, decided_on) VALUES (?, 'refused', 'written_form', "
+        + "current_date + 1) RETURNING id", Long.parseLong(refused));
+    // a request cannot make a neighbour a rescue service by naming the skill
+    String claimed = teams().replace("\"skills\": []", "\"skills\": [\"rescue_service\"]");
+    try {
+      JsonNode plan = t.awaitJob("/api/optimisations/" + t.postJson("/api/optimisations", "r.dispatch",
+          "{\"emergency_id\": " + emergency + ", \"teams\": " + claimed + ", \"seconds\": 1}", 202).get("id").asText(),
+          "r.dispatch", j -> !j.get("state").asText().equals("running")).get("plan");
+      assertThat(plan.get("routes").findValues("check_id")).extracting(JsonNode::asLong).doesNotContain(check);
+      JsonNode left = java.util.stream.StreamSupport.stream(plan.get("left_out").spliterator(), false)
+          .filter(l -> l.get("check_id").asLong() == check).findFirst().orElseThrow();
+      assertThat(left.get("reason").asText()).isEqualTo("no_team_with_skills");
+      assertThat(left.get("skills").toString()).contains("rescue_service");
+
+      // the fourth team's supporter is a volunteer firefighter: the visit may go to them, to nobody else
+      t.strings("UPDATE supporter SET relation = 'fire_brigade' WHERE id = ? RETURNING id", supporters.get(3));
+      JsonNode second = run("", 2).get("plan");
+      for (int r = 0; r < 3; r++) {
+        assertThat(second.get("routes").get(r).findValues("check_id")).extracting(JsonNode::asLong).doesNotContain(check);
+      }
+      boolean served = second.get("routes").get(3).findValues("check_id").stream().anyMatch(c -> c.asLong() == check);
+      if (!served) {
+        JsonNode out = java.util.stream.StreamSupport.stream(second.get("left_out").spliterator(), false)
+            .filter(l -> l.get("check_id").asLong() == check).findFirst().orElseThrow();
+        assertThat(out.get("reason").asText()).as("a rescue service can take it").isNotEqualTo("no_team_with_skills");
+      }
+    } finally {
+      t.strings("UPDATE supporter SET relation = 'neighbour' WHERE id = ? RETURNING id", supporters.get(3));
+      t.strings("DELETE FROM consent WHERE resident_id = ? AND state = 'refused' AND decided_on > current_date RETURNING id",
+          Long.parseLong(refused));
+    }
+  }
+
+  @Test
   void aRunStopsEarlyWithItsBestPlan() throws Exception {
     JsonNode started = t.postJson("/api/optimisations", "r.dispatch", "{\"emergency_id\": " + emergency
         + ", \"teams\": " + teams() + ", \"seconds\": 120}", 202);

@@ -2,9 +2,12 @@ package io.mimamori.layers.dispatch;
 
 /**
  * A safety check as the dispatcher plans it: the check, its resident, the priority score it was
- * opened with, its status now and the supporter it is assigned to (null when none).
+ * opened with, its status now, the supporter it is assigned to (null when none), and whether the
+ * resident refused to share their entry (then only fire brigade or police may be sent: art. 49-11
+ * and the disclosure rules in DOMAIN.md).
  */
-public record CheckToVisit(long checkId, long residentId, int priorityScore, String status, Long assignedSupporterId) {
+public record CheckToVisit(long checkId, long residentId, int priorityScore, String status, Long assignedSupporterId,
+    boolean consentRefused) {
 
   /** Statuses after which nobody needs to go: the resident is safe, gone, or handed to fire and police. */
   public static final java.util.Set<String> CLOSED =

@@ -21,20 +21,31 @@ public final class DispatchStore {
   private static final String EMERGENCY_ACTIVE = "SELECT ended_at IS NULL FROM emergency WHERE id = ?";
   private static final String CHECKS =
       """
-      SELECT id, resident_id, priority_score, status, assigned_supporter_id
-      FROM safety_check WHERE emergency_id = ? ORDER BY priority_score DESC, id
+      SELECT sc.id, sc.resident_id, sc.priority_score, sc.status, sc.assigned_supporter_id,
+             coalesce((SELECT cs.state FROM consent cs WHERE cs.resident_id = sc.resident_id
+                       ORDER BY cs.decided_on DESC, cs.id DESC LIMIT 1) = 'refused', false)
+      FROM safety_check sc
+      WHERE sc.emergency_id = ? ORDER BY sc.priority_score DESC, sc.id
       """;
   private static final String CHECKS_BY_ID =
       """
-      SELECT id, resident_id, priority_score, status, assigned_supporter_id
-      FROM safety_check WHERE emergency_id = ? AND id = ANY (?) ORDER BY id
+      SELECT sc.id, sc.resident_id, sc.priority_score, sc.status, sc.assigned_supporter_id,
+             coalesce((SELECT cs.state FROM consent cs WHERE cs.resident_id = sc.resident_id
+                       ORDER BY cs.decided_on DESC, cs.id DESC LIMIT 1) = 'refused', false)
+      FROM safety_check sc
+      WHERE sc.emergency_id = ? AND sc.id = ANY (?) ORDER BY sc.id
       """;
   private static final String CHECKS_OF_RESIDENTS =
       """
-      SELECT id, resident_id, priority_score, status, assigned_supporter_id
-      FROM safety_check WHERE emergency_id = ? AND resident_id = ANY (?) ORDER BY id
+      SELECT sc.id, sc.resident_id, sc.priority_score, sc.status, sc.assigned_supporter_id,
+             coalesce((SELECT cs.state FROM consent cs WHERE cs.resident_id = sc.resident_id
+                       ORDER BY cs.decided_on DESC, cs.id DESC LIMIT 1) = 'refused', false)
+      FROM safety_check sc
+      WHERE sc.emergency_id = ? AND sc.resident_id = ANY (?) ORDER BY sc.id
       """;
   private static final String SUPPORTERS = "SELECT id FROM supporter WHERE id = ANY (?)";
+  private static final String RESCUE_SERVICES =
+      "SELECT id FROM supporter WHERE id = ANY (?) AND relation IN ('fire_brigade', 'police')";
   private static final String SUPPORTERS_NEAR =
       """
       SELECT s.id, s.name, s.relation, s.skills, ST_X(s.geom), ST_Y(s.geom)
@@ -82,6 +93,26 @@ public final class DispatchStore {
   }
 
   /** Those of {@code ids} that name a stored supporter. */
+  /**
+   * Which of {@code ids} are fire brigade or police: the only supporters who may visit a resident
+   * who refused to share their entry (the disclosure rule in {@code VisibleResidents}).
+   */
+  public Set<Long> rescueServices(Collection<Long> ids) throws SQLException {
+    Set<Long> out = new HashSet<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RESCUE_SERVICES)) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
+  }
+
   public Set<Long> existingSupporters(Collection<Long> ids) throws SQLException {
     Set<Long> out = new HashSet<>();
     if (ids.isEmpty()) {
@@ -133,7 +164,7 @@ public final class DispatchStore {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(new CheckToVisit(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
-            rs.getObject(5) == null ? null : rs.getLong(5)));
+            rs.getObject(5) == null ? null : rs.getLong(5), rs.getBoolean(6)));
       }
     }
     return out;

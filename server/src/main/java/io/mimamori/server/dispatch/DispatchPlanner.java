@@ -70,8 +70,14 @@ public final class DispatchPlanner {
   /** The optimiser's task for a visit at location {@code location}. */
   public static Task task(Visit v, int location) {
     SupportNeeds.Visit what = SupportNeeds.visit(v.resident());
+    Set<String> skills = what.skills();
+    if (v.check().consentRefused()) {
+      // the supporter would not see whom to visit: a refusal yields to fire brigade and police only
+      skills = new java.util.TreeSet<>(skills);
+      skills.add(SupportNeeds.RESCUE_SERVICE);
+    }
     return new Task(Long.toString(v.check().checkId()), location, v.check().priorityScore() + 1L, what.serviceSeconds(),
-        TimeWindow.ALWAYS, what.skills(), what.peopleNeeded(), 0);
+        TimeWindow.ALWAYS, skills, what.peopleNeeded(), 0);
   }
 
   /** Lays out the points (homes, then each team's start and end), computes the matrix, builds the problem. */

@@ -11,6 +11,7 @@ import io.mimamori.routing.GeoPoint;
 import io.mimamori.routing.TravelProfile;
 import io.mimamori.server.dispatch.DispatchPlanner;
 import io.mimamori.server.dispatch.TeamRequest;
+import io.mimamori.server.routing.SupportNeeds;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -102,7 +103,18 @@ final class DispatchRequests {
             + out.get(i).supporterId());
       }
     }
-    return out;
+    // who may visit a resident who refused is the register's fact, not the request's
+    Set<Long> rescue = dispatch.rescueServices(seen);
+    List<TeamRequest> checked = new ArrayList<>();
+    for (TeamRequest t : out) {
+      Set<String> skills = new java.util.TreeSet<>(t.skills());
+      skills.remove(SupportNeeds.RESCUE_SERVICE);
+      if (rescue.contains(t.supporterId())) {
+        skills.add(SupportNeeds.RESCUE_SERVICE);
+      }
+      checked.add(new TeamRequest(t.supporterId(), t.start(), t.end(), t.minutes(), skills, t.size()));
+    }
+    return checked;
   }
 
   /**

@@ -41,6 +41,11 @@ public final class SupportNeeds {
   public static final String WHEELCHAIR_TRANSFER = "wheelchair_transfer";
   public static final String MEDICAL_DEVICE = "medical_device";
   public static final String SIGN_LANGUAGE = "sign_language";
+  /**
+   * Held by fire brigade and police teams only, and given by the server (never by a request): a
+   * resident who refused to share their entry is visible to them alone, so only they are sent.
+   */
+  public static final String RESCUE_SERVICE = "rescue_service";
 
   /** What one visit to a resident takes. */
   public record Visit(Set<String> skills, int peopleNeeded, double serviceSeconds) {}

@@ -10,4 +10,8 @@ FROM resident r JOIN household hh ON hh.id = r.household_id
 WHERE r.id = f.resident_id;
 CREATE INDEX plan_check_failure_check_district_idx ON plan_check_failure (check_key, district_id, resident_id);
 CREATE STATISTICS plan_check_failure_check_district_stats (mcv) ON check_key, district_id FROM plan_check_failure;
+-- Every (check, district) pair in the list of most common values, up to 1,000 pairs (nine checks in
+-- about 110 districts): with the default 100, the rare pairs, precisely the ones that matter here,
+-- were estimated at 10,000 rows instead of 172. ANALYZE of 1,200,000 failures takes about a second.
+ALTER STATISTICS plan_check_failure_check_district_stats SET STATISTICS 1000;
 ANALYZE plan_check_failure;

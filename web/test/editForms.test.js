@@ -160,6 +160,17 @@ test('the history lists each change with old and new values in words', () => {
   assert.match(html, /Plan status<\/span>: <span class="history-old">Partly filled<\/span> → <span class="history-new">Complete<\/span>/);
   assert.match(html, /Supporters \(in calling order\)<\/span>: <span class="history-old">佐藤 一郎<\/span> → <span class="history-new">none<\/span>/);
   assert.match(historyListHtml('ja', []), /変更の記録はまだありません/);
+  assert.doesNotMatch(html, /history-source/);
+});
+
+test('a change written by a register import says so, with its run', () => {
+  const entry = {
+    id: 3, entity: 'resident', entity_id: 7, version: 2, login: 'cli:ops', changed_at: '2026-11-22T01:31:00Z',
+    source: 'import', import_run_id: 12, changes: [{ field: 'register_status', old: 'active', new: 'moved_away' }],
+  };
+  assert.match(historyListHtml('ja', [entry]), /data-source="import">名簿ファイルの取込み（#12）</);
+  assert.match(historyListHtml('en', [{ ...entry, import_run_id: null }]), /data-source="import">register file import</);
+  assert.doesNotMatch(historyListHtml('en', [{ ...entry, source: 'edit' }]), /history-source/);
 });
 
 test('each section saves to its own address, and distances are great-circle metres', () => {

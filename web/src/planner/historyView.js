@@ -25,6 +25,16 @@ function changeHtml(lang, c) {
 }
 
 /** The list of changes; `changes` null while loading. */
+/** Where a change came from, when not an edit on this page: a register file import and its run. */
+function sourceHtml(lang, h) {
+  if (h.source !== 'import') {
+    return '';
+  }
+  const run = h.import_run_id === null || h.import_run_id === undefined ? '' : Number(h.import_run_id);
+  return ` <span class="history-source" data-testid="history-source" data-source="import">` +
+    `${escapeHtml(translate(lang, run === '' ? 'history.source.import' : 'history.source.import_run', { run }))}</span>`;
+}
+
 export function historyListHtml(lang, changes) {
   const t = (key) => escapeHtml(translate(lang, key));
   if (changes === null || changes === undefined) {
@@ -38,7 +48,7 @@ export function historyListHtml(lang, changes) {
     `<div class="history-head">${escapeHtml(translate(lang, 'history.entry', {
       when: whenText(lang, h.changed_at), who: h.login || '—', entity: translate(lang, `history.entity.${h.entity}`),
       version: h.version,
-    }))}</div><ul class="history-changes">${(h.changes || []).map((c) => changeHtml(lang, c)).join('')}</ul></li>`,
+    }))}${sourceHtml(lang, h)}</div><ul class="history-changes">${(h.changes || []).map((c) => changeHtml(lang, c)).join('')}</ul></li>`,
   ).join('')}</ol>`;
 }
 
